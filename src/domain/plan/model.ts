@@ -1,0 +1,61 @@
+import type { Agenda } from '../agenda/model';
+import type { Cadence } from '../cadence/model';
+import type { IanaTimeZone, IsoDate, Lang, LocalDateTime, PlanId, WorkingHours } from '../types';
+
+export interface Leaver {
+  /** Directory id when the leaver was picked from the directory. */
+  readonly userId?: string;
+  readonly displayName: string;
+  readonly workEmail: string;
+  readonly lastWorkingDay: IsoDate;
+  readonly jobTitle?: string;
+  // Personal details, kept only with consent.
+  readonly personalEmail?: string;
+  /** As typed; validated and normalised to E.164 by validatePlan. */
+  readonly mobilePhone?: string;
+  readonly profileUrl?: string;
+  readonly nextCompany?: string;
+  readonly nextRole?: string;
+  readonly consentToKeepContact: boolean;
+}
+
+export type MeetingPlace =
+  | { readonly kind: 'teams' }
+  | { readonly kind: 'place'; readonly location: string };
+
+export interface Conversation {
+  /** Wall-clock start in `timeZone`. */
+  readonly start: LocalDateTime;
+  readonly durationMinutes: number;
+  readonly timeZone: IanaTimeZone;
+  readonly place: MeetingPlace;
+}
+
+export interface Manager {
+  readonly displayName: string;
+  readonly email: string;
+  readonly workingHours: WorkingHours;
+}
+
+export interface PrepReminder {
+  /** How long before the conversation the prep block starts. */
+  readonly minutesBefore: number;
+  readonly durationMinutes: number;
+}
+
+export interface Plan {
+  readonly id: PlanId;
+  readonly manager: Manager;
+  readonly leaver: Leaver;
+  readonly conversation: Conversation;
+  readonly agenda: Agenda;
+  /** Private notes for the manager: go into the prep reminder, never into the invite. */
+  readonly prepNotes: string;
+  /** Undefined: no prep reminder. */
+  readonly prepReminder?: PrepReminder;
+  readonly cadence: Cadence;
+  /** Whether to add the reconnect reminders at all. */
+  readonly reconnect: boolean;
+}
+
+export type { Lang };
