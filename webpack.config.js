@@ -32,10 +32,19 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new webpack.DefinePlugin({
-        // Build-time defaults; the page reads runtime overrides from its config (src/config).
-        'process.env.AU_REVOIR_ENV': JSON.stringify(process.env.AU_REVOIR_ENV || 'sandbox'),
-      }),
+      // Build-time configuration, validated at start by src/config. Defaults run the app on the
+      // local Graph sandbox; see README "Run against a real tenant" for the tenant values.
+      new webpack.DefinePlugin(
+        Object.fromEntries(
+          [
+            ['AU_REVOIR_MODE', 'sandbox'],
+            ['AU_REVOIR_SANDBOX_URL', 'http://127.0.0.1:4000'],
+            ['AU_REVOIR_GRAPH_URL', 'https://graph.microsoft.com/v1.0'],
+            ['AU_REVOIR_CLIENT_ID', ''],
+            ['AU_REVOIR_AUTHORITY', 'https://login.microsoftonline.com/organizations'],
+          ].map(([key, fallback]) => [`process.env.${key}`, JSON.stringify(process.env[key] ?? fallback)]),
+        ),
+      ),
       new HtmlWebpackPlugin({
         filename: 'tab.html',
         chunks: ['tab'],
