@@ -1,0 +1,283 @@
+import {
+  Avatar,
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Link,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Alumnus } from '../workflows/service';
+import { ErrorBanner } from './ErrorBanner';
+import { formatDate } from './format';
+import { useLang } from './hooks';
+
+const useStyles = makeStyles({
+  card: { width: '100%', maxWidth: '720px', boxSizing: 'border-box' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+  fact: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  formActions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** How far to push the next touchpoint; what people usually mean by "later". */
+export const SNOOZE_DAYS: readonly number[] = [7, 14, 30];
+/** The card shows the latest notes; the whole log stays in the Outlook contact. */
+const NOTES_SHOWN = 3;
+
+export interface AlumniCardProps {
+  readonly alumnus: Alumnus;
+  readonly onReconnected: (note: string) => Promise<void>;
+  /** Offered only when a next touchpoint exists. */
+  readonly onSnooze: (eventId: string, days: number) => Promise<void>;
+  readonly onStop: () => Promise<void>;
+  /** The manager's time zone for dates; the browser's when absent. */
+  readonly timeZone?: string;
+  readonly headingLevel?: 'h2' | 'h3';
+}
+
+type Busy = 'reconnected' | 'snooze' | 'stop' | undefined;
+
+/** One former colleague: who, how to reach them, what you last said, and what to do next. */
+export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZone, headingLevel = 'h3' }: AlumniCardProps) => {
+  const { t } = useTranslation('common');
+  const lang = useLang();
+  const styles = useStyles();
+  const headingId = useId();
+  const [busy, setBusy] = useState<Busy>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>('');
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [confirmStop, setConfirmStop] = useState(false);
+  const name = a.displayName;
+  const Heading = headingLevel;
+
+  const lastAction = useRef<() => void>(undefined);
+  const run = async (kind: Exclude<Busy, undefined>, action: () => Promise<void>, doneText: string): Promise<boolean> => {
+    lastAction.current = () => void run(kind, action, doneText);
+    setBusy(kind);
+    setError(undefined);
+    setDone('');
+    try {
+      await action();
+      setDone(doneText);
+      return true;
+    } catch (e: unknown) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const where =
+    a.jobTitle && a.company
+      ? t('alumni.workedAt', { role: a.jobTitle, company: a.company })
+      : a.company
+        ? t('alumni.company', { company: a.company })
+        : a.jobTitle
+          ? t('alumni.role', { role: a.jobTitle })
+          : t('alumni.unknownWhere');
+
+  const next = a.nextTouchpoint;
+  const hasReach = Boolean(a.personalEmail || a.mobilePhone || (a.profileUrl && /^https?:\/\//i.test(a.profileUrl)));
+
+  return (
+    <Card className={styles.card} aria-labelledby={headingId} role="article">
+      <CardHeader
+        image={<Avatar name={name} color="colorful" aria-hidden />}
+        header={
+          <Heading id={headingId} style={{ margin: 0 }}>
+            <Body1>
+              <b>{name}</b>
+            </Body1>
+          </Heading>
+        }
+        description={<Caption1>{where}</Caption1>}
+        action={a.overdue ? <Badge appearance="filled" color="danger">{t('alumni.overdue')}</Badge> : undefined}
+      />
+
+      <dl className={styles.facts}>
+        <div className={styles.fact}>
+          <dt className={styles.term}>{t('alumni.lastContacted')}</dt>
+          <dd className={styles.value}>{a.lastContacted ? formatDate(a.lastContacted, lang, timeZone) : t('alumni.never')}</dd>
+        </div>
+        <div className={styles.fact}>
+          <dt className={styles.term}>{t('alumni.nextTouchpoint')}</dt>
+          <dd className={styles.value}>
+            {next
+              ? t('alumni.touchpoint', { kind: t(`alumni.kind.${next.kind}`), date: formatDate(next.start, lang, timeZone) })
+              : t('alumni.none')}
+          </dd>
+        </div>
+        {a.personalEmail ? (
+          <div className={styles.fact}>
+            <dt className={styles.term}>{t('alumni.email')}</dt>
+            <dd className={styles.value}>
+              <Link href={`mailto:${a.personalEmail}`}>{a.personalEmail}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {a.mobilePhone ? (
+          <div className={styles.fact}>
+            <dt className={styles.term}>{t('alumni.mobile')}</dt>
+            <dd className={styles.value}>
+              <Link href={`tel:${a.mobilePhone}`}>{a.mobilePhone}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {a.profileUrl && /^https?:\/\//i.test(a.profileUrl) ? (
+          // Only web links become links: a stored `javascript:` URL must never be clickable.
+          <div className={styles.fact}>
+            <dt className={styles.term}>{t('alumni.profile')}</dt>
+            <dd className={styles.value}>
+              <Link href={a.profileUrl} target="_blank" rel="noopener noreferrer" aria-label={t('alumni.openProfile', { name })}>
+                {a.profileUrl.replace(/^https?:\/\/(www\.)?/i, '')}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {hasReach ? null : (
+          <div className={styles.fact}>
+            <dt className={styles.term}>{t('alumni.reach')}</dt>
+            <dd className={styles.value}>{t('alumni.noReach')}</dd>
+          </div>
+        )}
+      </dl>
+
+      <div>
+        <Text weight="semibold" as="p" style={{ margin: 0 }}>
+          {t('alumni.notes')}
+        </Text>
+        {a.notes.length > 0 ? (
+          <ul className={styles.notes}>
+            {a.notes.slice(0, NOTES_SHOWN).map((n, i) => (
+              <li key={`${i}-${n}`}>
+                <Text>{n}</Text>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Text as="p">{t('alumni.noNotes')}</Text>
+        )}
+      </div>
+
+      {noteOpen ? (
+        <form
+          className={styles.form}
+          aria-label={t('alumni.reconnectedTitle', { name })}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('reconnected', () => onReconnected(note.trim()), t('alumni.doneReconnected', { name })).then((ok) => {
+              if (ok) {
+                setNoteOpen(false);
+                setNote('');
+              }
+            });
+          }}
+        >
+          <Field label={t('alumni.noteLabel')}>
+            <Textarea value={note} placeholder={t('alumni.notePlaceholder')} onChange={(_e, d) => setNote(d.value)} autoFocus resize="vertical" />
+          </Field>
+          <div className={styles.formActions}>
+            <Button type="submit" appearance="primary" disabled={busy !== undefined}>
+              {t('alumni.save')}
+            </Button>
+            <Button type="button" onClick={() => setNoteOpen(false)} disabled={busy !== undefined}>
+              {t('alumni.cancel')}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className={styles.actions} role="group" aria-label={t('alumni.actionsFor', { name })}>
+          <Button appearance="primary" onClick={() => setNoteOpen(true)} disabled={busy !== undefined}>
+            {t('alumni.reconnected')}
+          </Button>
+          {next ? (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuButton disabled={busy !== undefined} aria-label={t('alumni.snoozeLabel', { name })}>
+                  {t('alumni.snooze')}
+                </MenuButton>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {SNOOZE_DAYS.map((days) => (
+                    <MenuItem
+                      key={days}
+                      onClick={() => void run('snooze', () => onSnooze(next.eventId, days), t('alumni.doneSnoozed', { name }))}
+                    >
+                      {t('alumni.snoozeDays', { count: days })}
+                    </MenuItem>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          ) : null}
+          <Button appearance="subtle" onClick={() => setConfirmStop(true)} disabled={busy !== undefined}>
+            {t('alumni.stop')}
+          </Button>
+        </div>
+      )}
+
+      <Dialog open={confirmStop} onOpenChange={(_e, d) => setConfirmStop(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('alumni.stopTitle', { name })}</DialogTitle>
+            <DialogContent>{t('alumni.stopBody')}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmStop(false);
+                  void run('stop', onStop, t('alumni.doneStopped', { name }));
+                }}
+              >
+                {t('alumni.stopConfirm')}
+              </Button>
+              <Button onClick={() => setConfirmStop(false)}>{t('alumni.cancel')}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <div aria-live="polite" role="status">
+        {busy ? <Spinner size="tiny" label={t('alumni.working')} /> : null}
+        {done ? <Text className={styles.done}>{done}</Text> : null}
+      </div>
+      {error !== undefined ? <ErrorBanner error={error} onRetry={() => lastAction.current?.()} onDismiss={() => setError(undefined)} /> : null}
+    </Card>
+  );
+};

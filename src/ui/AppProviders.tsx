@@ -1,0 +1,42 @@
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Lang } from '../domain/types';
+import { initI18n } from './i18n';
+import { themeFor, type ThemeName } from './theme';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+export interface AppProvidersProps {
+  readonly lang: Lang;
+  readonly theme: ThemeName;
+  readonly children: ReactNode;
+}
+
+/** The Fluent theme and the UI language for everything below; both may change while mounted. */
+export const AppProviders = ({ lang, theme, children }: AppProvidersProps) => {
+  // Created once; a language change goes through changeLanguage so mounted components re-render
+  // (before paint) rather than being torn down.
+  const i18n = useMemo(() => initI18n(lang), []);
+  const styles = useStyles();
+  useLayoutEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+  useEffect(() => {
+    // Screen readers pick the pronunciation from the document's language.
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={themeFor(theme)} className={styles.root} lang={lang} data-theme={theme}>
+        {children}
+      </FluentProvider>
+    </I18nextProvider>
+  );
+};
