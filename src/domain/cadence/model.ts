@@ -84,3 +84,15 @@ export interface CadencePlan {
   /** The steady part, booked as recurring series. */
   readonly series: readonly TouchpointSeries[];
 }
+
+/**
+ * Something wrong with a cadence or the working hours it is laid out in. Same shape as the plan's
+ * problems (plan/model.ts), so the plan's validation can pass them on with a `cadence.` prefix.
+ */
+export interface CadenceProblem {
+  /** Stable, e.g. `cadence.notIncreasing`. */
+  readonly code: string;
+  /** Dotted path inside the cadence (or the working hours), e.g. `early.1`, `steady.everyMonths`. */
+  readonly field: string;
+  readonly message: Readonly<Record<'fr' | 'en', string>>;
+}
