@@ -1,0 +1,220 @@
+import type * as MG from '@microsoft/microsoft-graph-types';
+import { AppError } from '../domain/errors';
+import type { IanaTimeZone, IsoDate, Weekday, WorkingHours } from '../domain/types';
+import type { GraphClient } from './client';
+import { EVENT_SELECT, fromGraphEvent, fromGraphRecurrence, toGraphEvent, toGraphRecurrence, type EventDraft, type EventInfo } from './mappers';
+import { odataString, queryString } from './odata';
+import { SCOPES } from './scopes';
+import { AU_REVOIR_CATEGORY, PLAN_TAG_ID, TAG_EXPAND, tagFilter } from './tags';
+import { toIanaZone } from './timezones';
+
+export interface MeetingSlot {
+  /** ISO instants (UTC, `Z`). */
+  readonly start: string;
+  readonly end: string;
+  readonly confidence: number;
+  readonly organizerAvailability: string;
+}
+
+export interface BusyInfo {
+  readonly email: string;
+  readonly busy: boolean;
+}
+
+export interface MailboxInfo {
+  readonly timeZone: IanaTimeZone;
+  readonly workingHours: WorkingHours;
+}
+
+export interface EventPatch {
+  readonly start?: { readonly dateTime: string; readonly timeZone: string };
+  readonly end?: { readonly dateTime: string; readonly timeZone: string };
+  readonly recurrenceEndDate?: string;
+}
+
+export interface CalendarGateway {
+  mailboxSettings(): Promise<MailboxInfo>;
+  categories(): Promise<string[]>;
+  ensureCategory(name: string, color: string): Promise<'created' | 'existed'>;
+  findMeetingTimes(input: { attendeeEmail: string; startUtc: string; endUtc: string; durationMinutes: number }): Promise<MeetingSlot[]>;
+  /** Free/busy of each address over [startUtc, endUtc). */
+  freeBusy(input: { emails: readonly string[]; startUtc: string; endUtc: string }): Promise<BusyInfo[]>;
+  getEvent(id: string): Promise<EventInfo>;
+  createEvent(draft: EventDraft): Promise<EventInfo>;
+  updateEvent(id: string, patch: EventPatch): Promise<void>;
+  deleteEvent(id: string): Promise<void>;
+  /** Cancels a meeting the user organises; attendees get `comment`. */
+  cancelEvent(id: string, comment: string): Promise<void>;
+  /** The plan's tagged events (singles and series masters). */
+  planEvents(planId: string): Promise<EventInfo[]>;
+  /** Every event the app booked (singles and series masters), tags included. */
+  appEvents(): Promise<EventInfo[]>;
+  /** Occurrences of the app's events in a window (series expanded), UTC times. */
+  appOccurrences(startUtc: string, endUtc: string): Promise<EventInfo[]>;
+}
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const hhmm = (t: string | null | undefined, fallback: string): string => (t ? t.slice(0, 5) : fallback);
+const utc = (dt: string | null | undefined): string => (dt ? (/[zZ]|[+-]\d\d:\d\d$/.test(dt) ? dt : `${dt.replace(/\.\d+$/, '')}Z`) : '');
+
+const CAL_WRITE = [SCOPES.calendarsReadWrite];
+const eventPath = (id: string): string => `/me/events/${encodeURIComponent(id)}`;
+
+export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
+  async mailboxSettings() {
+    const s = await graph.get<MG.MailboxSettings>(`/me/mailboxSettings${queryString({ $select: 'timeZone,workingHours' })}`, {
+      scopes: [SCOPES.mailboxSettingsReadWrite],
+    });
+    const zone = toIanaZone(s.timeZone) as IanaTimeZone;
+    const wh = s.workingHours;
+    const daysOfWeek = (wh?.daysOfWeek ?? ['monday', 'tuesday', 'wednesday', 'thursday', 'friday']).filter((d): d is Weekday =>
+      WEEKDAYS.has(d),
+    );
+    return {
+      timeZone: zone,
+      workingHours: {
+        daysOfWeek,
+        startTime: hhmm(wh?.startTime, '09:00'),
+        endTime: hhmm(wh?.endTime, '18:00'),
+        timeZone: (wh?.timeZone?.name ? toIanaZone(wh.timeZone.name) : zone) as IanaTimeZone,
+      },
+    };
+  },
+
+  async categories() {
+    const list = await graph.getAll<MG.OutlookCategory>(`/me/outlook/masterCategories${queryString({ $select: 'id,displayName,color' })}`, {
+      scopes: [SCOPES.mailboxSettingsReadWrite],
+    });
+    return list.map((c) => c.displayName ?? '').filter(Boolean);
+  },
+
+  async ensureCategory(name, color) {
+    try {
+      await graph.post('/me/outlook/masterCategories', { displayName: name, color }, { scopes: [SCOPES.mailboxSettingsReadWrite] });
+      return 'created';
+    } catch (e) {
+      if (AppError.is(e) && e.status === 409) return 'existed';
+      throw e;
+    }
+  },
+
+  async findMeetingTimes({ attendeeEmail, startUtc, endUtc, durationMinutes }) {
+    const body = {
+      attendees: [{ type: 'required', emailAddress: { address: attendeeEmail } }],
+      timeConstraint: {
+        activityDomain: 'work',
+        timeSlots: [{ start: { dateTime: startUtc.replace(/Z$/, ''), timeZone: 'UTC' }, end: { dateTime: endUtc.replace(/Z$/, ''), timeZone: 'UTC' } }],
+      },
+      meetingDuration: `PT${durationMinutes}M`,
+      maxCandidates: 20,
+      isOrganizerOptional: false,
+      returnSuggestionReasons: true,
+      minimumAttendeePercentage: 100,
+    };
+    // UTC in, UTC out (Prefer header), so the UI gets unambiguous instants.
+    const res = await graph.post<MG.MeetingTimeSuggestionsResult>('/me/findMeetingTimes', body, {
+      scopes: [SCOPES.calendarsReadShared],
+      timeZone: 'UTC',
+    });
+    return (res.meetingTimeSuggestions ?? []).map((s) => ({
+      start: utc(s.meetingTimeSlot?.start?.dateTime),
+      end: utc(s.meetingTimeSlot?.end?.dateTime),
+      confidence: s.confidence ?? 0,
+      organizerAvailability: s.organizerAvailability ?? 'unknown',
+    }));
+  },
+
+  async freeBusy({ emails, startUtc, endUtc }) {
+    const res = await graph.post<{ value?: MG.ScheduleInformation[] }>(
+      '/me/calendar/getSchedule',
+      {
+        schedules: [...emails],
+        startTime: { dateTime: startUtc.replace(/Z$/, ''), timeZone: 'UTC' },
+        endTime: { dateTime: endUtc.replace(/Z$/, ''), timeZone: 'UTC' },
+        availabilityViewInterval: 15,
+      },
+      { scopes: CAL_WRITE, timeZone: 'UTC' },
+    );
+    const startMs = Date.parse(startUtc);
+    const endMs = Date.parse(endUtc);
+    return emails.map((email) => {
+      const info = (res.value ?? []).find((v) => (v.scheduleId ?? '').toLowerCase() === email.toLowerCase());
+      const busy = (info?.scheduleItems ?? []).some((item) => {
+        if (item.status === 'free') return false;
+        const s = Date.parse(utc(item.start?.dateTime));
+        const e = Date.parse(utc(item.end?.dateTime));
+        return s < endMs && e > startMs;
+      });
+      return { email, busy };
+    });
+  },
+
+  async getEvent(id) {
+    return fromGraphEvent(await graph.get<MG.Event>(`${eventPath(id)}${queryString({ $select: EVENT_SELECT, $expand: TAG_EXPAND })}`, { scopes: CAL_WRITE }));
+  },
+
+  async createEvent(draft) {
+    return fromGraphEvent(await graph.post<MG.Event>('/me/events', toGraphEvent(draft), { scopes: CAL_WRITE }));
+  },
+
+  async updateEvent(id, patch) {
+    const body: MG.Event = {
+      ...(patch.start ? { start: patch.start } : {}),
+      ...(patch.end ? { end: patch.end } : {}),
+    };
+    if (patch.recurrenceEndDate) {
+      // Ending a series means sending its whole recurrence with a new range: Graph replaces the object.
+      const current = await graph.get<MG.Event>(`${eventPath(id)}${queryString({ $select: 'recurrence' })}`, { scopes: CAL_WRITE });
+      if (!current.recurrence?.pattern || !current.recurrence.range) {
+        throw new AppError({ code: 'graph.badRequest', detail: `event ${id} is not a series` });
+      }
+      const domain = fromGraphRecurrence(current.recurrence);
+      if (!domain) throw new AppError({ code: 'unexpected', detail: `event ${id}: unreadable recurrence` });
+      body.recurrence = toGraphRecurrence({
+        pattern: domain.pattern,
+        range: { type: 'endDate', startDate: domain.range.startDate, endDate: patch.recurrenceEndDate as IsoDate, recurrenceTimeZone: domain.range.recurrenceTimeZone },
+      });
+    }
+    await graph.patch(eventPath(id), body, { scopes: CAL_WRITE });
+  },
+
+  async deleteEvent(id) {
+    try {
+      await graph.delete(eventPath(id), { scopes: CAL_WRITE });
+    } catch (e) {
+      // Already gone is what the caller wanted.
+      if (!(AppError.is(e) && e.status === 404)) throw e;
+    }
+  },
+
+  async cancelEvent(id, comment) {
+    await graph.post(`${eventPath(id)}/cancel`, { comment }, { scopes: CAL_WRITE });
+  },
+
+  async planEvents(planId) {
+    const path = `/me/events${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: EVENT_SELECT, $expand: TAG_EXPAND, $top: 50 })}`;
+    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE })).map(fromGraphEvent);
+  },
+
+  async appEvents() {
+    const path = `/me/events${queryString({
+      $filter: `categories/any(c:c eq ${odataString(AU_REVOIR_CATEGORY)})`,
+      $select: EVENT_SELECT,
+      $expand: TAG_EXPAND,
+      $top: 100,
+    })}`;
+    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE })).map(fromGraphEvent).filter((e) => e.planId);
+  },
+
+  async appOccurrences(startUtc, endUtc) {
+    const path = `/me/calendarView${queryString({
+      startDateTime: startUtc,
+      endDateTime: endUtc,
+      $filter: `categories/any(c:c eq ${odataString(AU_REVOIR_CATEGORY)})`,
+      $select: EVENT_SELECT,
+      $orderby: 'start/dateTime',
+      $top: 100,
+    })}`;
+    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE, timeZone: 'UTC' })).map(fromGraphEvent);
+  },
+});

@@ -1,0 +1,20 @@
+// Microsoft Graph I/O for Au revoir. Only this folder imports the Graph SDK and its types.
+export { createGraphClient, isUnder, MAX_BATCH, ScopedAuthMiddleware } from './client';
+export type { BinaryContent, CallOptions, FetchImpl, GraphClient, GraphClientOptions, TokenSource } from './client';
+export { codeForStatus, graphError, isRetryableStatus, networkError, parseRetryAfter } from './errors';
+export { odataString, queryString, searchTerm } from './odata';
+export { ALL_SCOPES, SCOPES, unionScopes } from './scopes';
+export type { Scope } from './scopes';
+export { AU_REVOIR_CATEGORY, AU_REVOIR_CATEGORY_COLOR, PLAN_TAG_ID, ROLE_TAG_ID, TAG_PROPERTY_SET, tagFilter, transactionIdFor } from './tags';
+export type { TagRole, Tags } from './tags';
+export { splitName, toDataUrl, fromGraphRecurrence, toGraphRecurrence, toGraphEvent, toGraphContact, fromGraphEvent, fromGraphContact } from './mappers';
+export type { ContactDraft, ContactInfo, EventDraft, EventInfo } from './mappers';
+export { toIanaZone } from './timezones';
+export { createDirectoryGateway } from './directory';
+export type { DirectoryGateway, DirectoryPerson } from './directory';
+export { createCalendarGateway } from './calendar';
+export type { BusyInfo, CalendarGateway, EventPatch, MailboxInfo, MeetingSlot } from './calendar';
+export { createContactsGateway } from './contacts';
+export type { ContactPatch, ContactsGateway } from './contacts';
+export { createBookingGateway } from './booking';
+export type { BookingGateway, BookingOp, BookingOutcome, PlanLookup } from './booking';
