@@ -8,23 +8,37 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 
-/** Thrown when a request names a time zone the sandbox does not know; the server turns it into a 400. */
-export class TimeZoneError extends Error {
-  /** Graph's error code for an unsupported zone (seen in Graph's 400 responses on events). */
-  readonly code = 'TimeZoneNotSupportedException';
-  readonly status = 400;
+/**
+ * Base of the errors the calendar modules throw for a bad request: the server answers them with `status`
+ * and Graph's error envelope { error: { code, message } }.
+ */
+export class CalendarRequestError extends Error {
+  readonly status: number = 400;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CalendarRequestError';
+  }
+}
+
+/** Thrown when a request names a time zone the sandbox does not know. */
+export class TimeZoneError extends CalendarRequestError {
   constructor(readonly zoneName: string) {
-    super(`A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`);
+    // Graph's code and wording for an unsupported zone on events.
+    super(
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zoneName}'.`,
+    );
     this.name = 'TimeZoneError';
   }
 }
 
 /** Thrown when a dateTime string is not a date-time Graph would accept. */
-export class DateTimeFormatError extends Error {
-  readonly code = 'ErrorInvalidRequest';
-  readonly status = 400;
+export class DateTimeFormatError extends CalendarRequestError {
   constructor(readonly value: string) {
-    super(`Cannot convert the literal '${value}' to the expected type 'Edm.DateTimeOffset'.`);
+    super('ErrorInvalidRequest', `Cannot convert the literal '${value}' to the expected type 'Edm.DateTimeOffset'.`);
     this.name = 'DateTimeFormatError';
   }
 }
