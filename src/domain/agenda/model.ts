@@ -30,3 +30,9 @@ export interface Agenda {
 export interface TimedAgendaSection extends AgendaSection {
   readonly minutes: number;
 }
+
+/** The agenda with minutes per section for one meeting length; the minutes sum to `durationMinutes`. */
+export interface TimedAgenda extends Agenda {
+  readonly durationMinutes: number;
+  readonly sections: readonly TimedAgendaSection[];
+}
