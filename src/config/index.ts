@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AppError } from '../domain/errors';
+
+/**
+ * The app's configuration, validated once at start. webpack defines the AU_REVOIR_* keys at build
+ * time (webpack.config.js); in sandbox mode a `?sandbox=http://127.0.0.1:PORT` query parameter
+ * overrides the sandbox URL, so end-to-end tests can start the sandbox on a free port. Only loopback
+ * URLs are accepted there: a link must not be able to point the app (and its token) elsewhere.
+ */
+export interface SandboxConfig {
+  readonly mode: 'sandbox';
+  readonly sandboxUrl: string;
+  /** The sandbox's Graph root: `<sandboxUrl>/v1.0`. */
+  readonly graphUrl: string;
+}
+
+export interface TenantConfig {
+  readonly mode: 'tenant';
+  readonly graphUrl: string;
+  readonly clientId: string;
+  readonly authority: string;
+}
+
+export type AppConfig = SandboxConfig | TenantConfig;
+
+export interface ConfigEnv {
+  readonly AU_REVOIR_MODE?: string | undefined;
+  readonly AU_REVOIR_SANDBOX_URL?: string | undefined;
+  readonly AU_REVOIR_GRAPH_URL?: string | undefined;
+  readonly AU_REVOIR_CLIENT_ID?: string | undefined;
+  readonly AU_REVOIR_AUTHORITY?: string | undefined;
+}
+
+export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:4000';
+export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0';
+export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export const isLoopbackUrl = (value: string): boolean => {
+  if (!URL.canParse(value)) return false;
+  const u = new URL(value);
+  return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOSTS.has(u.hostname) && u.username === '' && u.password === '';
+};
+
+const trimSlash = (s: string): string => s.replace(/\/+$/, '');
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const loopbackUrl = z
+  .string()
+  .trim()
+  .refine(isLoopbackUrl, { message: 'the sandbox URL must be http(s) on 127.0.0.1, localhost or [::1]' })
+  .transform(trimSlash);
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((v) => v.startsWith('https://'), { message: 'must be an https URL' })
+  .transform(trimSlash);
+
+const schema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('sandbox'),
+    sandboxUrl: z.preprocess(emptyToUndefined, loopbackUrl.default(DEFAULT_SANDBOX_URL)),
+  }),
+  z.object({
+    mode: z.literal('tenant'),
+    graphUrl: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_GRAPH_URL)),
+    clientId: z.preprocess(emptyToUndefined, z.string().trim().uuid({ message: 'AU_REVOIR_CLIENT_ID must be the app registration id (a GUID)' })),
+    authority: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_AUTHORITY)),
+  }),
+]);
+
+/** Validates the build-time keys; throws AppError `config.invalid` naming the bad keys. */
+export const loadConfig = (env: ConfigEnv, overrides: { readonly sandboxUrl?: string } = {}): AppConfig => {
+  const mode = emptyToUndefined(env.AU_REVOIR_MODE) ?? 'sandbox';
+  const parsed = schema.safeParse(
+    mode === 'tenant'
+      ? { mode, graphUrl: env.AU_REVOIR_GRAPH_URL, clientId: env.AU_REVOIR_CLIENT_ID, authority: env.AU_REVOIR_AUTHORITY }
+      : { mode, sandboxUrl: overrides.sandboxUrl ?? env.AU_REVOIR_SANDBOX_URL },
+  );
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'mode'}: ${i.message}`).join('; ');
+    throw new AppError({ code: 'config.invalid', detail: `invalid configuration: ${detail}`, params: { detail } });
+  }
+  const c = parsed.data;
+  return c.mode === 'sandbox' ? { mode: 'sandbox', sandboxUrl: c.sandboxUrl, graphUrl: `${c.sandboxUrl}/v1.0` } : c;
+};
+
+/**
+ * For the apps: the build-time defines plus, in sandbox mode, `?sandbox=` from the page URL.
+ * `defines` is what webpack put in process.env (pass `process.env` from the app's entry).
+ */
+export const readConfigFromPage = (location: Pick<Location, 'search'>, defines: ConfigEnv): AppConfig => {
+  const override = new URLSearchParams(location.search).get('sandbox');
+  return loadConfig(defines, override ? { sandboxUrl: override } : {});
+};
