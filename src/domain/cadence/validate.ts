@@ -89,7 +89,8 @@ export const validateCadence = (cadence: Cadence): CadenceProblem[] => {
     ? Math.floor((s.untilMonth - s.fromMonth) / s.everyMonths) + 1
     : 0;
   const total = cadence.early.length + steadyCount;
-  if (total === 0) {
+  // An inverted steady range is reported above; "empty" is for a cadence with nothing at all in it.
+  if (cadence.early.length === 0 && !s) {
     problems.push(problem('cadence.empty', 'early', {
       fr: 'Prévoyez au moins un rappel.',
       en: 'Plan at least one reminder.',

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { RRule, type Weekday as RRuleWeekday } from 'rrule';
+import {
+  CADENCE_MAX_MONTHS,
+  CADENCE_MAX_TOUCHPOINTS,
+  CADENCE_PRESETS,
+  DEFAULT_KINDS,
+  expandCadence,
+  validateCadence,
+  type Cadence,
+  type TouchpointKind,
+  type TouchpointSeries,
+} from '../../../src/domain/cadence';
+import { WEEKDAYS, ianaTimeZone, isoDate, type Weekday, type WorkingHours } from '../../../src/domain/types';
+
+/*
+ * The cadence's promises, for any last working day from 2025 to 2035, any preset or custom cadence,
+ * working hours of any shape, in Paris and New York (so across both zones' DST changes).
+ */
+
+const lastWorkingDay = fc
+  .integer({ min: 0, max: DateTime.fromISO('2035-12-31').diff(DateTime.fromISO('2025-01-01'), 'days').days })
+  .map((n) => DateTime.fromISO('2025-01-01').plus({ days: n }).toISODate()!);
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+const workingHours: fc.Arbitrary<WorkingHours> = fc
+  .record({
+    days: fc.subarray([...WEEKDAYS], { minLength: 1 }),
+    start: fc.integer({ min: 5 * 4, max: 14 * 4 }).map((q) => q * 15),
+    length: fc.integer({ min: 2, max: 40 }).map((q) => q * 15),
+    zone: fc.constantFrom('Europe/Paris', 'America/New_York'),
+  })
+  .map(({ days, start, length, zone }) => ({
+    daysOfWeek: days as Weekday[],
+    startTime: hhmm(start),
+    endTime: hhmm(Math.min(start + length, 23 * 60 + 45)),
+    timeZone: ianaTimeZone(zone),
+  }));
+
+const kinds: fc.Arbitrary<readonly TouchpointKind[] | undefined> = fc.option(
+  fc.shuffledSubarray([...DEFAULT_KINDS], { minLength: 1 }),
+  { nil: undefined },
+);
+
+const customCadence: fc.Arbitrary<Cadence> = fc
+  .record({
+    early: fc.uniqueArray(fc.integer({ min: 1, max: 36 }), { maxLength: 5 }).map((a) => [...a].sort((x, y) => x - y)),
+    steady: fc.option(
+      fc.record({ everyMonths: fc.integer({ min: 1, max: 24 }), gap: fc.integer({ min: 1, max: 12 }), span: fc.integer({ min: 0, max: 84 }) }),
+      { nil: undefined },
+    ),
+    kinds,
+  })
+  .map(({ early, steady, kinds: k }) => {
+    const last = early[early.length - 1] ?? 0;
+    const fromMonth = last + (steady?.gap ?? 1);
+    const s = steady
+      ? {
+          everyMonths: steady.everyMonths,
+          fromMonth,
+          untilMonth: Math.min(CADENCE_MAX_MONTHS, fromMonth + steady.span, fromMonth + steady.everyMonths * (CADENCE_MAX_TOUCHPOINTS - early.length - 1)),
+        }
+      : undefined;
+    return { preset: 'custom' as const, early: early.length === 0 && !s ? [1] : early, ...(s ? { steady: s } : {}), ...(k ? { kinds: k } : {}) };
+  })
+  .filter((c) => validateCadence(c).length === 0);
+
+const cadence: fc.Arbitrary<Cadence> = fc.oneof(
+  fc.constantFrom(CADENCE_PRESETS.gentle, CADENCE_PRESETS.quarterly, CADENCE_PRESETS.yearly),
+  customCadence,
+);
+
+const minuteOf = (localDateTime: string) => Number(localDateTime.slice(11, 13)) * 60 + Number(localDateTime.slice(14, 16));
+const minutesOf = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+
+const RRULE_DAYS: Readonly<Record<Weekday, RRuleWeekday>> = {
+  monday: RRule.MO, tuesday: RRule.TU, wednesday: RRule.WE, thursday: RRule.TH,
+  friday: RRule.FR, saturday: RRule.SA, sunday: RRule.SU,
+};
+const N = { first: 1, second: 2, third: 3, fourth: 4 } as const;
+
+/** The series' dates as an independent implementation (rrule, BYDAY=+nXX) expands its rule. */
+const rruleDates = (s: TouchpointSeries): string[] => {
+  const { pattern, range } = s.recurrence;
+  if (pattern.type !== 'relativeMonthly' || range.type !== 'numbered') throw new Error(`unexpected ${pattern.type}/${range.type}`);
+  if (pattern.index === 'last') throw new Error('last is never used');
+  const start = DateTime.fromISO(range.startDate, { zone: 'utc' });
+  const rule = new RRule({
+    freq: RRule.MONTHLY,
+    interval: pattern.interval,
+    byweekday: pattern.daysOfWeek.map((d) => RRULE_DAYS[d].nth(N[pattern.index])),
+    dtstart: new Date(Date.UTC(start.year, start.month - 1, start.day)),
+    count: range.numberOfOccurrences,
+  });
+  return rule.all().map((d) => d.toISOString().slice(0, 10));
+};
+
+describe('expandCadence, for any input', () => {
+  it('keeps every promise of the cadence', () => {
+    fc.assert(
+      fc.property(lastWorkingDay, cadence, workingHours, (lwd, c, wh) => {
+        const plan = expandCadence({ cadence: c, lastWorkingDay: isoDate(lwd), workingHours: wh });
+        const rotation = c.kinds ?? DEFAULT_KINDS;
+        const dayStart = minutesOf(wh.startTime);
+        const dayEnd = minutesOf(wh.endTime);
+        const lunchFits = dayStart <= 12 * 60 + 30 && dayEnd >= 13 * 60 + 30;
+        const expectedCount = c.early.length + (c.steady ? Math.floor((c.steady.untilMonth - c.steady.fromMonth) / c.steady.everyMonths) + 1 : 0);
+        expect(plan.touchpoints).toHaveLength(expectedCount);
+
+        let previous = -Infinity;
+        plan.touchpoints.forEach((t, i) => {
+          const start = DateTime.fromISO(t.start, { zone: wh.timeZone });
+          // on a working day, after the last day
+          expect(wh.daysOfWeek).toContain(WEEKDAYS[start.weekday - 1]);
+          expect(t.start.slice(0, 10) > lwd).toBe(true);
+          // inside working hours, same day
+          expect(t.end.slice(0, 10)).toBe(t.start.slice(0, 10));
+          expect(minuteOf(t.start)).toBeGreaterThanOrEqual(dayStart);
+          expect(minuteOf(t.end)).toBeLessThanOrEqual(dayEnd);
+          expect(minuteOf(t.end)).toBeGreaterThan(minuteOf(t.start));
+          // startUtc is the wall-clock start in the manager's zone
+          expect(Date.parse(t.startUtc)).toBe(start.toMillis());
+          // strictly increasing
+          const instant = Date.parse(t.startUtc);
+          expect(instant).toBeGreaterThan(previous);
+          previous = instant;
+          // kinds rotate in time order
+          expect(t.index).toBe(i);
+          expect(t.kind).toBe(rotation[i % rotation.length]);
+          if (t.kind === 'lunch' && lunchFits) expect(t.start.slice(11, 16)).toBe('12:30');
+        });
+
+        // each kind keeps one wall-clock time whatever the season
+        for (const k of rotation) {
+          expect(new Set(plan.touchpoints.filter((t) => t.kind === k).map((t) => t.start.slice(11)))).toHaveProperty('size', plan.touchpoints.some((t) => t.kind === k) ? 1 : 0);
+        }
+
+        // series: what Outlook will expand is what we show
+        for (const s of plan.series) {
+          expect(s.occurrences.length).toBeGreaterThanOrEqual(2);
+          expect(s.recurrence.pattern).toMatchObject({ type: 'relativeMonthly' });
+          expect(['first', 'second', 'third', 'fourth']).toContain((s.recurrence.pattern as { index: string }).index);
+          expect(s.recurrence.range).toMatchObject({ recurrenceTimeZone: wh.timeZone, numberOfOccurrences: s.occurrences.length, startDate: s.occurrences[0]!.start.slice(0, 10) });
+          expect(s.occurrences.map((t) => t.start.slice(0, 10))).toEqual(rruleDates(s));
+          expect(s.occurrences.every((t) => t.seriesKey === s.key && t.kind === s.kind)).toBe(true);
+        }
+        const inSeries = plan.series.flatMap((s) => s.occurrences);
+        expect(new Set([...plan.singles, ...inSeries])).toEqual(new Set(plan.touchpoints));
+        expect(plan.singles.length + inSeries.length).toBe(plan.touchpoints.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
