@@ -56,6 +56,13 @@ export interface Plan {
   readonly cadence: Cadence;
   /** Whether to add the reconnect reminders at all. */
   readonly reconnect: boolean;
+  /**
+   * Who creates the exit-conversation event. Absent or `book`: bookPlan books it. `outlookItem`:
+   * the Outlook add-in applied the template to the meeting the user is composing and Outlook saves
+   * that event when it is sent, so bookPlan books everything else (category, contact, prep,
+   * reminders) and no second conversation.
+   */
+  readonly conversationSource?: 'book' | 'outlookItem';
 }
 
 export type { Lang };
