@@ -12,7 +12,7 @@
  * series' time zone, which is where DST matters.
  */
 import { DateTime } from 'luxon';
-import { parseGraphDateTime, resolveZone } from './time';
+import { parseGraphDateTime, parseGraphWallClock, resolveZone } from './time';
 
 export type DayOfWeek = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 export type WeekIndex = 'first' | 'second' | 'third' | 'fourth' | 'last';
@@ -445,7 +445,11 @@ export function expandSeries(input: ExpandInput): Occurrence[] {
   const seriesEnd = parseGraphDateTime(input.end);
   const zoneName = range.recurrenceTimeZone !== '' ? range.recurrenceTimeZone : input.start.timeZone;
   const zone = resolveZone(zoneName) ?? seriesStart.zoneName ?? 'UTC';
-  const local = seriesStart.setZone(zone);
+  // The time of day every occurrence starts at. When the start is written in the series' own zone, take
+  // the fields as written: a series set at 02:30 stays at 02:30 even if its first day is the one DST skips.
+  const written = parseGraphWallClock(input.start.dateTime);
+  const local =
+    written.offset === undefined && resolveZone(input.start.timeZone) === zone ? written : seriesStart.setZone(zone);
   const durationMs = Math.max(0, seriesEnd.toMillis() - seriesStart.toMillis());
   const cancelled = new Set(input.cancelledDates ?? []);
 

@@ -201,6 +201,18 @@ const WINDOWS_LOWER = new Map<string, string>(
  * offsets such as "+02:00" are not zone names in Graph, so they are refused even though luxon parses some.
  */
 export function resolveZone(name: string): string | null {
+  // Checking an IANA name builds an Intl formatter (~0.5 ms); calendar views resolve the same few names
+  // thousands of times, so answers are memoised (the set of names a client sends is small).
+  const cached = zoneCache.get(name);
+  if (cached !== undefined) return cached;
+  const resolved = lookupZone(name);
+  if (zoneCache.size < 1_000) zoneCache.set(name, resolved);
+  return resolved;
+}
+
+const zoneCache = new Map<string, string | null>();
+
+function lookupZone(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed === '') return null;
   const windows = WINDOWS_LOWER.get(trimmed.toLowerCase());
@@ -226,13 +238,27 @@ export function requireZone(name: string): string {
  */
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-/** Parse Graph's dateTimeTimeZone into a luxon DateTime in that zone (IANA or Windows name). */
-export function parseGraphDateTime(dt: { dateTime: string; timeZone: string }): DateTime {
-  const zone = requireZone(dt.timeZone);
-  const match = LOCAL_DATE_TIME.exec(dt.dateTime.trim());
-  if (match === null) throw new DateTimeFormatError(dt.dateTime);
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** "Z" or "+02:00" when the string carried one, else undefined (the usual Graph form). */
+  offset: string | undefined;
+}
+
+/**
+ * The wall-clock fields of a Graph dateTime as written, before any zone is applied. A series keeps the
+ * time the user typed (02:30) even on the day DST skips it, so recurrence needs the fields, not an instant.
+ */
+export function parseGraphWallClock(dateTime: string): WallClock {
+  const match = LOCAL_DATE_TIME.exec(dateTime.trim());
+  if (match === null) throw new DateTimeFormatError(dateTime);
   const [, y, mo, d, h, mi, s, frac, offset] = match;
-  const fields = {
+  return {
     year: Number(y),
     month: Number(mo),
     day: Number(d),
@@ -241,7 +267,14 @@ export function parseGraphDateTime(dt: { dateTime: string; timeZone: string }): 
     second: Number(s ?? '0'),
     // Graph writes 100-ns ticks; luxon keeps milliseconds, which is all a calendar needs.
     millisecond: frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000),
+    offset,
   };
+}
+
+/** Parse Graph's dateTimeTimeZone into a luxon DateTime in that zone (IANA or Windows name). */
+export function parseGraphDateTime(dt: { dateTime: string; timeZone: string }): DateTime {
+  const zone = requireZone(dt.timeZone);
+  const { offset, ...fields } = parseGraphWallClock(dt.dateTime);
   const parsed =
     offset === undefined
       ? DateTime.fromObject(fields, { zone })
