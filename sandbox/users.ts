@@ -1,0 +1,163 @@
+// Directory routes: /me, /users, /users/{id|upn}, /me/directReports, /me/manager and profile photos.
+import type { GraphResponse, Json, JsonObject } from './core';
+import { GraphError, json, notFound } from './core';
+import type { RouteCtx } from './items';
+import { contextUrl, selectSuffix } from './items';
+import type { EntitySchema } from './odata';
+import { applySelect, compileFilter, getPath, page, parseOrderBy, parseSelect, sortBy } from './odata';
+import type { UserRecord } from './store';
+
+const DEFAULT_PROPS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+const ALL_PROPS = [...DEFAULT_PROPS, 'department', 'employeeLeaveDateTime', 'accountEnabled', 'companyName', 'usageLocation', 'mailNickname', 'userType', 'mailboxSettings', 'manager', 'directReports'];
+
+export const USER_SCHEMA: EntitySchema = {
+  typeName: 'Microsoft.DirectoryServices.User',
+  unknownPropertyCode: 'Request_BadRequest',
+  properties: ALL_PROPS,
+};
+
+function fullUser(u: UserRecord): Record<string, unknown> {
+  return {
+    id: u.id,
+    businessPhones: u.businessPhones,
+    displayName: u.displayName,
+    givenName: u.givenName,
+    jobTitle: u.jobTitle,
+    mail: u.mail,
+    mobilePhone: u.mobilePhone,
+    officeLocation: u.officeLocation,
+    preferredLanguage: u.preferredLanguage,
+    surname: u.surname,
+    userPrincipalName: u.userPrincipalName,
+    department: u.department,
+    employeeLeaveDateTime: u.employeeLeaveDateTime,
+    accountEnabled: true,
+    companyName: 'Contoso',
+    usageLocation: u.preferredLanguage.endsWith('FR') ? 'FR' : 'US',
+    mailNickname: u.userPrincipalName.split('@')[0],
+    userType: 'Member',
+  };
+}
+
+/** Renders a user as Graph would for this caller: default set, or $select; leave dates only if permitted. */
+export function renderUser(ctx: RouteCtx, u: UserRecord, select: string[] | null): Record<string, unknown> {
+  const full = fullUser(u);
+  if (!ctx.caller.canReadLeaveDates) delete full.employeeLeaveDateTime;
+  if (select === null) return applySelect(full, DEFAULT_PROPS);
+  for (const s of select) {
+    if (!ALL_PROPS.some((p) => p.toLowerCase() === s.toLowerCase())) {
+      throw new GraphError(400, 'Request_BadRequest', `Could not find a property named '${s}' on type 'Microsoft.DirectoryServices.User'.`);
+    }
+  }
+  const out = applySelect(full, select, []);
+  if (!select.some((s) => s.toLowerCase() === 'id')) delete out.id;
+  return out;
+}
+
+export function getUser(ctx: RouteCtx, viaMe: boolean): GraphResponse {
+  const select = parseSelect(ctx.req.query);
+  const body = renderUser(ctx, ctx.target, select);
+  const context = contextUrl(ctx, `users${selectSuffix(ctx.req.query)}/$entity`);
+  void viaMe;
+  return json(200, { '@odata.context': context, ...body } as Json);
+}
+
+export function resolveUser(ctx: Pick<RouteCtx, 'store'>, idOrUpn: string): UserRecord {
+  const u = ctx.store.user(idOrUpn);
+  if (!u) {
+    throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${idOrUpn}' does not exist or one of its queried reference-property objects are not present.`);
+  }
+  return u;
+}
+
+function searchMatches(u: UserRecord, search: string): boolean {
+  // $search="displayName:ma" matches word prefixes (tokenised search), several clauses joined by AND / OR.
+  const text = search.trim().replace(/^"|"$/g, '');
+  const orParts = text.split(/"\s+OR\s+"/);
+  return orParts.some((part) =>
+    part.split(/"\s+AND\s+"/).every((clause) => {
+      const m = /^(\w+):(.*)$/.exec(clause.replace(/"/g, ''));
+      const prop = m ? m[1]! : 'displayName';
+      const term = (m ? m[2]! : clause).trim().toLowerCase();
+      const value = String(getPath(fullUser(u), [prop]) ?? '').toLowerCase();
+      return value.split(/[\s.@_-]+/).some((w) => w.startsWith(term)) || value.startsWith(term);
+    }),
+  );
+}
+
+function eventual(ctx: RouteCtx): boolean {
+  return (ctx.req.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual';
+}
+
+function listUsers(ctx: RouteCtx, users: UserRecord[], contextPath: string, odataType: boolean): GraphResponse {
+  const q = ctx.req.query;
+  const search = q.get('$search');
+  if (search !== null && !eventual(ctx)) {
+    throw new GraphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+  }
+  if (q.get('$count') === 'true' && !eventual(ctx)) {
+    throw new GraphError(400, 'Request_BadRequest', "$count is not currently supported without the 'ConsistencyLevel: eventual' header.");
+  }
+  const filterSrc = q.get('$filter');
+  if (filterSrc !== null && /employeeLeaveDateTime/i.test(filterSrc) && !ctx.caller.canReadLeaveDates) {
+    throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+  const filter = compileFilter(filterSrc, USER_SCHEMA);
+  const select = parseSelect(q);
+  let items = users;
+  if (filter) items = items.filter((u) => filter((segs) => getPath(fullUser(u), segs)));
+  if (search !== null) items = items.filter((u) => searchMatches(u, search));
+  const order = parseOrderBy(q);
+  items = sortBy(items, order.length > 0 ? order : [], (u, segs) => getPath(fullUser(u), segs));
+  const p = page(items, q, { defaultTop: 100, maxTop: 999, selfUrl: `${ctx.graphUrl}${ctx.req.path}`, style: 'skiptoken' });
+  const body: JsonObject = { '@odata.context': contextUrl(ctx, contextPath + selectSuffix(q)) };
+  if (q.get('$count') === 'true') body['@odata.count'] = items.length;
+  body.value = p.items.map((u) => (odataType ? { '@odata.type': '#microsoft.graph.user', ...renderUser(ctx, u, select) } : renderUser(ctx, u, select))) as Json;
+  if (p.nextLink) body['@odata.nextLink'] = p.nextLink;
+  return json(200, body);
+}
+
+export function listAllUsers(ctx: RouteCtx): GraphResponse {
+  return listUsers(ctx, ctx.store.state.users, 'users', false);
+}
+
+export function countUsers(ctx: RouteCtx): GraphResponse {
+  if (!eventual(ctx)) {
+    throw new GraphError(400, 'Request_BadRequest', "Count is not currently supported without the 'ConsistencyLevel: eventual' header.");
+  }
+  return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from(String(ctx.store.state.users.length)) };
+}
+
+export function directReports(ctx: RouteCtx): GraphResponse {
+  const reports = ctx.store.state.users.filter((u) => u.managerId === ctx.target.id);
+  return listUsers(ctx, reports, 'directoryObjects', true);
+}
+
+export function manager(ctx: RouteCtx): GraphResponse {
+  const m = ctx.target.managerId ? ctx.store.user(ctx.target.managerId) : undefined;
+  if (!m) throw new GraphError(404, 'Request_ResourceNotFound', `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`);
+  return json(200, { '@odata.context': contextUrl(ctx, 'directoryObjects/$entity'), '@odata.type': '#microsoft.graph.user', ...renderUser(ctx, m, parseSelect(ctx.req.query)) } as Json);
+}
+
+function imageNotFound(): GraphError {
+  return new GraphError(404, 'ImageNotFound', "Exception of type 'Microsoft.Fast.Profile.Core.Exception.ImageNotFoundException' was thrown.");
+}
+
+export function photoValue(ctx: RouteCtx): GraphResponse {
+  if (ctx.target.photo === null) throw imageNotFound();
+  return { status: 200, headers: { 'Content-Type': 'image/png' }, body: Buffer.from(ctx.target.photo, 'base64') };
+}
+
+export function photoMeta(ctx: RouteCtx): GraphResponse {
+  if (ctx.target.photo === null) throw imageNotFound();
+  return json(200, {
+    '@odata.context': contextUrl(ctx, `users('${ctx.target.id}')/photo/$entity`),
+    '@odata.mediaContentType': 'image/png',
+    '@odata.mediaEtag': `W/"${ctx.target.photo.length.toString(16)}"`,
+    id: '96X96',
+    height: 96,
+    width: 96,
+  });
+}
+
+export { notFound };
