@@ -1,0 +1,228 @@
+import { Button, Caption1, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../domain/types';
+import type { TabHost } from '../../hosts/teams';
+import { AppProviders, DisplaySettings, type ThemeName } from '../../ui';
+import type { AuRevoirService } from '../../workflows/service';
+import { SignInAs, type SandboxUser } from './SignInAs';
+import type { KeyValueStore } from './addedDepartures';
+import { About, type ArticleCredit } from './screens/About';
+import { Alumni } from './screens/Alumni';
+import { Departures } from './screens/Departures';
+
+export type Screen = 'departures' | 'alumni' | 'about';
+export const SCREENS: readonly Screen[] = ['departures', 'alumni', 'about'];
+const isScreen = (v: unknown): v is Screen => v === 'departures' || v === 'alumni' || v === 'about';
+
+/** sessionStorage key of the demo user picked in "Sign in as" (the choice only, never a token). */
+export const SANDBOX_USER_KEY = 'aurevoir.sandboxUser';
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: '-100px',
+    zIndex: 1,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    ':focus': { top: tokens.spacingVerticalS },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  brand: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  h1: { margin: 0 },
+  user: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+  },
+  main: {
+    flex: '1 1 auto',
+    padding: tokens.spacingHorizontalL,
+    minWidth: 0,
+    ':focus': { outline: 'none' },
+  },
+});
+
+export interface TabAppProps {
+  readonly host: TabHost;
+  readonly mode: 'sandbox' | 'tenant';
+  /** Builds the service for a user: the demo user's UPN in sandbox mode, undefined with a real tenant. */
+  readonly createService: (userPrincipalName: string | undefined) => AuRevoirService;
+  /** The demo organisation's users, for "Sign in as" (sandbox mode only). */
+  readonly listSandboxUsers?: () => Promise<readonly SandboxUser[]>;
+  readonly credit: ArticleCredit;
+  readonly version: string;
+  /** Where the "Sign in as" choice is kept: sessionStorage. */
+  readonly session: KeyValueStore & { removeItem(key: string): void };
+  /** Where hand-added departures are kept: localStorage. */
+  readonly store: KeyValueStore;
+  readonly now?: () => Date;
+}
+
+/** Keeps `?theme=` and `?locale=` in the address so a reload (or a shared link) keeps the choice. */
+const rememberInUrl = (key: 'theme' | 'locale', value: string): void => {
+  const url = new URL(window.location.href);
+  url.searchParams.set(key, value);
+  window.history.replaceState(window.history.state, '', url);
+};
+
+const screenFromHash = (): Screen => {
+  const h = window.location.hash.replace(/^#/, '');
+  return isScreen(h) ? h : 'departures';
+};
+
+/** The Teams tab: host theme and language, then sign-in (demo only), then the shell. */
+export const TabApp = (props: TabAppProps) => {
+  const { host } = props;
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  const [lang, setLang] = useState<Lang>(host.lang);
+
+  // Teams tells the tab when the user switches theme; follow it live.
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => host.notifyReady(), [host]);
+
+  return (
+    <AppProviders lang={lang} theme={theme}>
+      <Shell
+        {...props}
+        theme={theme}
+        lang={lang}
+        onThemeChange={(v) => {
+          setTheme(v);
+          rememberInUrl('theme', v);
+        }}
+        onLangChange={(v) => {
+          setLang(v);
+          rememberInUrl('locale', v);
+        }}
+      />
+    </AppProviders>
+  );
+};
+
+interface ShellProps extends TabAppProps {
+  readonly theme: ThemeName;
+  readonly lang: Lang;
+  readonly onThemeChange: (t: ThemeName) => void;
+  readonly onLangChange: (l: Lang) => void;
+}
+
+const Shell = ({ host, mode, createService, listSandboxUsers, credit, version, session, store, now, theme, lang, onThemeChange, onLangChange }: ShellProps) => {
+  const { t } = useTranslation('tab');
+  const styles = useStyles();
+  const [screen, setScreen] = useState<Screen>(screenFromHash);
+  const [demoUser, setDemoUser] = useState<string | undefined>(() => session.getItem(SANDBOX_USER_KEY) ?? undefined);
+  const mainRef = useRef<HTMLElement>(null);
+  const needsDemoSignIn = mode === 'sandbox' && !demoUser;
+  const user = mode === 'sandbox' ? demoUser : host.userPrincipalName;
+  const service = useMemo(
+    () => (needsDemoSignIn ? undefined : createService(mode === 'sandbox' ? demoUser : undefined)),
+    [createService, mode, demoUser, needsDemoSignIn],
+  );
+
+  const screenName = needsDemoSignIn ? t('signIn.title') : t(`screens.${screen}`);
+  useEffect(() => {
+    document.title = t('shell.pageTitle', { screen: screenName });
+  }, [t, screenName]);
+
+  useEffect(() => {
+    const onHash = () => setScreen(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const select = (next: Screen) => {
+    setScreen(next);
+    // replaceState: switching tabs should not fill the browser's history (Teams has no back button).
+    window.history.replaceState(window.history.state, '', `#${next}`);
+  };
+
+  return (
+    <div className={styles.shell}>
+      <a className={styles.skip} href="#main" onClick={(e) => {
+        e.preventDefault();
+        mainRef.current?.focus();
+      }}>
+        {t('shell.skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Title3 as="h1" className={styles.h1}>
+            {t('common:appName')}
+          </Title3>
+          {user ? (
+            <div className={styles.user}>
+              <Caption1>{t('shell.signedInAs', { name: user })}</Caption1>
+              {mode === 'sandbox' ? (
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => {
+                    session.removeItem(SANDBOX_USER_KEY);
+                    setDemoUser(undefined);
+                  }}
+                >
+                  {t('shell.switchUser')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        {host.kind === 'browser' ? (
+          <div role="group" aria-label={t('shell.settings')}>
+            <DisplaySettings theme={theme} lang={lang} onThemeChange={onThemeChange} onLangChange={onLangChange} />
+          </div>
+        ) : null}
+      </header>
+
+      {needsDemoSignIn || !service ? (
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <SignInAs
+            listUsers={listSandboxUsers ?? (() => Promise.resolve([]))}
+            onSignIn={(upn) => {
+              session.setItem(SANDBOX_USER_KEY, upn);
+              setDemoUser(upn);
+            }}
+          />
+        </main>
+      ) : (
+        <>
+          <nav className={styles.nav} aria-label={t('shell.nav')}>
+            <TabList selectedValue={screen} onTabSelect={(_e, d) => isScreen(d.value) && select(d.value)}>
+              {SCREENS.map((s) => (
+                <Tab key={s} value={s} id={`tab-${s}`} aria-controls={`panel-${s}`}>
+                  {t(`screens.${s}`)}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+            {/* Keyed by user: switching demo user starts every screen afresh. */}
+            <div role="tabpanel" id={`panel-${screen}`} aria-labelledby={`tab-${screen}`} key={`${user ?? ''}:${screen}`}>
+              {screen === 'departures' ? (
+                <Departures service={service} lang={lang} store={store} {...(now ? { now } : {})} />
+              ) : screen === 'alumni' ? (
+                <Alumni service={service} {...(now ? { now } : {})} />
+              ) : (
+                <About credit={credit} version={version} mode={mode} />
+              )}
+            </div>
+          </main>
+        </>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,107 @@
+import './polyfills';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AppError } from '../../../src/domain/errors';
+import { EmptyState, ErrorBanner, LoadingState, PersonPicker } from '../../../src/ui';
+import { deferred, fakeService, forbidden, hugo, lea, throttled } from './fakeService';
+import { renderUi } from './render';
+
+describe('ErrorBanner', () => {
+  it('shows the error in English with a Retry that calls back when the error is retryable', async () => {
+    const onRetry = jest.fn();
+    renderUi(<ErrorBanner error={throttled()} onRetry={onRetry} />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Microsoft 365 is busy. Please try again in a few moments.');
+    expect(alert).toHaveTextContent('Support reference: req-42');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the French message and offers no retry when trying again cannot help', () => {
+    renderUi(<ErrorBanner error={forbidden()} onRetry={jest.fn()} />, { lang: 'fr' });
+    expect(screen.getByRole('alert')).toHaveTextContent("Vous n'avez pas l'autorisation de faire cela dans Microsoft 365.");
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+
+  it('never shows a raw technical message for an unknown error', () => {
+    renderUi(<ErrorBanner error={new TypeError('x is undefined at line 3')} />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Something unexpected happened. Please try again.');
+    expect(alert).not.toHaveTextContent('line 3');
+  });
+
+  it('fills the message placeholders from the error', () => {
+    const err = new AppError({ code: 'validation', messageKey: 'error.graph.badRequest' });
+    renderUi(<ErrorBanner error={err} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Microsoft 365 turned the request down.');
+  });
+});
+
+describe('LoadingState and EmptyState', () => {
+  it('announces loading politely with a label in the UI language', () => {
+    renderUi(<LoadingState />, { lang: 'fr' });
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toHaveTextContent('Chargement…');
+  });
+
+  it('shows an empty state with its call to action', () => {
+    renderUi(<EmptyState title="Nothing here" body="Add something" action={<button>Add</button>} />);
+    expect(screen.getByRole('region', { name: 'Nothing here' })).toHaveTextContent('Add something');
+    expect(screen.getByRole('button', { name: 'Add' })).toBeInTheDocument();
+  });
+});
+
+describe('PersonPicker', () => {
+  it('searches the directory as you type and picks a person with the keyboard alone', async () => {
+    const service = fakeService();
+    const onSelect = jest.fn();
+    renderUi(<PersonPicker service={service} onSelect={onSelect} />);
+    const box = screen.getByRole('combobox', { name: /Search the directory/ });
+    await userEvent.type(box, 'hu');
+    expect(await screen.findByText('1 person found')).toBeInTheDocument();
+    expect(service.searchPeople).toHaveBeenLastCalledWith('hu');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(onSelect).toHaveBeenLastCalledWith(hugo);
+    expect(box).toHaveValue('Hugo Bernard');
+  });
+
+  it('asks the directory once for a quickly typed name, not once per key', async () => {
+    const service = fakeService();
+    renderUi(<PersonPicker service={service} onSelect={jest.fn()} />);
+    await userEvent.type(screen.getByRole('combobox'), 'léa d');
+    expect(await screen.findByText('1 person found')).toBeInTheDocument();
+    expect(service.searchPeople).toHaveBeenCalledTimes(1);
+    expect(service.searchPeople).toHaveBeenCalledWith('léa d');
+  });
+
+  it('says in French when nobody matches', async () => {
+    renderUi(<PersonPicker service={fakeService()} onSelect={jest.fn()} />, { lang: 'fr' });
+    await userEvent.type(screen.getByRole('combobox', { name: /Rechercher dans l'annuaire/ }), 'zz');
+    expect(await screen.findByText('Personne ne correspond à « zz ».')).toBeInTheDocument();
+  });
+
+  it('leaves out excluded people', async () => {
+    const service = fakeService({ searchPeople: () => Promise.resolve([hugo, lea]) });
+    renderUi(<PersonPicker service={service} onSelect={jest.fn()} excludeIds={[hugo.id]} />);
+    await userEvent.type(screen.getByRole('combobox'), 'ab');
+    expect(await screen.findByText('1 person found')).toBeInTheDocument();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('option', { name: /Léa Dubois/ })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: /Hugo Bernard/ })).toBeNull();
+  });
+
+  it('shows a search failure and searches again on retry', async () => {
+    const first = deferred<readonly never[]>();
+    const service = fakeService();
+    service.searchPeople.mockImplementationOnce(() => first.promise);
+    renderUi(<PersonPicker service={service} onSelect={jest.fn()} />);
+    await userEvent.type(screen.getByRole('combobox'), 'hu');
+    await waitFor(() => expect(service.searchPeople).toHaveBeenCalledTimes(1));
+    first.reject(throttled());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Microsoft 365 is busy.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('1 person found')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
