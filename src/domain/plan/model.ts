@@ -1,6 +1,6 @@
 import type { Agenda } from '../agenda/model';
 import type { Cadence } from '../cadence/model';
-import type { IanaTimeZone, IsoDate, Lang, LocalDateTime, PlanId, WorkingHours } from '../types';
+import type { IanaTimeZone, IsoDate, Lang, LocalDateTime, Localized, PlanId, WorkingHours } from '../types';
 
 export interface Leaver {
   /** Directory id when the leaver was picked from the directory. */
@@ -66,3 +66,17 @@ export interface Plan {
 }
 
 export type { Lang };
+
+/** One thing to fix in a plan, shown next to the field it concerns. */
+export interface PlanProblem {
+  /** Stable, for tests and telemetry, e.g. `conversation.startInPast`. */
+  readonly code: string;
+  /** Dotted path in the plan, e.g. `leaver.personalEmail`, `agenda.sections.2.title`. */
+  readonly field: string;
+  readonly message: Localized;
+}
+
+/** validatePlan's answer: the plan normalised (trimmed, mobile in E.164), or every problem at once. */
+export type PlanValidation =
+  | { readonly ok: true; readonly plan: Plan }
+  | { readonly ok: false; readonly problems: readonly PlanProblem[] };

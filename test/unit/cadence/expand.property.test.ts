@@ -86,11 +86,12 @@ const rruleDates = (s: TouchpointSeries): string[] => {
   const { pattern, range } = s.recurrence;
   if (pattern.type !== 'relativeMonthly' || range.type !== 'numbered') throw new Error(`unexpected ${pattern.type}/${range.type}`);
   if (pattern.index === 'last') throw new Error('last is never used');
+  const nth = N[pattern.index];
   const start = DateTime.fromISO(range.startDate, { zone: 'utc' });
   const rule = new RRule({
     freq: RRule.MONTHLY,
     interval: pattern.interval,
-    byweekday: pattern.daysOfWeek.map((d) => RRULE_DAYS[d].nth(N[pattern.index])),
+    byweekday: pattern.daysOfWeek.map((d) => RRULE_DAYS[d].nth(nth)),
     dtstart: new Date(Date.UTC(start.year, start.month - 1, start.day)),
     count: range.numberOfOccurrences,
   });
