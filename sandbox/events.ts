@@ -325,6 +325,7 @@ export function renderEvent(
   const organizerUser = ctx.store.user(ev.organizerId);
   const body = isObject(data.body) ? (data.body as JsonObject) : { contentType: 'text', content: '' };
   const content = typeof body.content === 'string' ? body.content : '';
+  const isHtml = String(body.contentType).toLowerCase() === 'html';
   const id = occurrence ? occurrenceId(ev.id, occurrence.originalDate) : ev.id;
   const changeKey = exception ? exception.changeKey : ev.changeKey;
   const startTz = (data.start as JsonObject).timeZone as string;
@@ -347,7 +348,7 @@ export function renderEvent(
     isReminderOn: typeof data.isReminderOn === 'boolean' ? data.isReminderOn : true,
     hasAttachments: false,
     subject: typeof data.subject === 'string' ? data.subject : '',
-    bodyPreview: (body.contentType === 'html' ? stripHtml(content) : content).slice(0, 255),
+    bodyPreview: (isHtml ? stripHtml(content) : content).slice(0, 255),
     importance: typeof data.importance === 'string' ? data.importance : 'normal',
     sensitivity: typeof data.sensitivity === 'string' ? data.sensitivity : 'normal',
     isAllDay: data.isAllDay === true,
@@ -365,7 +366,7 @@ export function renderEvent(
     isDraft: false,
     hideAttendees: data.hideAttendees === true,
     responseStatus: ev.isOrganizer ? { response: 'organizer', time: '0001-01-01T00:00:00Z' } : { response: 'notResponded', time: '0001-01-01T00:00:00Z' },
-    body: { contentType: body.contentType === 'html' ? 'html' : 'text', content },
+    body: { contentType: isHtml ? 'html' : 'text', content },
     start: renderTime(data, 'start', times.start, ctx.zone),
     end: renderTime(data, 'end', times.end, ctx.zone),
     ...(occurrence ? { originalStart: occurrence.start.toUTC().toISO({ suppressMilliseconds: true }) } : {}),
