@@ -137,7 +137,7 @@ export const validatePlan = (plan: Plan, options: ValidatePlanOptions): PlanVali
     } else {
       add('leaver.mobilePhoneInvalid', 'leaver.mobilePhone', msg(
         "Ce numéro de mobile n'est pas valide. Saisissez-le avec l'indicatif du pays, par exemple +33 6 12 34 56 78.",
-        "This mobile number isn't valid. Include the country code, for example +44 7700 900123.",
+        "This mobile number isn't valid. Include the country code, for example +44 7400 123456.",
       ));
     }
   }
