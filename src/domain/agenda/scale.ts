@@ -36,8 +36,11 @@ export const timeAgenda = (agenda: Agenda, durationMinutes: number): TimedAgenda
   };
 };
 
+/** Weights above this count as this: keeps the integer arithmetic below exact-integer limits. */
+export const MAX_WEIGHT = 1000;
+
 const effectiveWeights = (raw: readonly number[]): number[] => {
-  const ws = raw.map((w) => (Number.isFinite(w) && w > 0 ? Math.round(w) : 0));
+  const ws = raw.map((w) => (Number.isFinite(w) && w > 0 ? Math.min(Math.round(w), MAX_WEIGHT) : 0));
   return ws.some((w) => w > 0) ? ws : ws.map(() => 1);
 };
 

@@ -24,7 +24,7 @@ export const cleanText = (s: string): string => s.replace(INVISIBLE, '').replace
 export const escMultiline = (s: string): string => cleanText(s).split(LINE_BREAK).map(esc).join('<br>');
 
 // Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko, Arabic presentation forms...).
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
 
 /**
  * Wraps a name that contains right-to-left letters in Unicode isolates (FSI … PDI), so that a name
@@ -99,11 +99,13 @@ export const webUrl = (s: string): string | undefined => {
 /** Graph caps an event subject at 255 characters. */
 export const SUBJECT_MAX = 255;
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
-
-/** One line of plain text: control characters and line breaks become single spaces. */
-export const oneLine = (s: string): string => s.replace(CONTROL, ' ').replace(/\s{2,}/g, ' ').trim();
+/**
+ * One line of plain text: invisible control characters dropped (as in cleanText), line breaks and
+ * tabs turned into spaces, runs of spaces collapsed. No-break spaces are kept: French typography
+ * puts them before « : ? ! ».
+ */
+export const oneLine = (s: string): string =>
+  s.replace(INVISIBLE, '').replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(/ {2,}/g, ' ').trim();
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
