@@ -1,0 +1,148 @@
+import {
+  Badge,
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { messageFor, type AppError } from '../../../domain/errors';
+import type { Lang } from '../../../domain/types';
+import type { BookedObject, BookedObjectKind, BookingProgress, Receipt } from '../../../workflows/service';
+import { BookingProgressView } from './BookingProgressView';
+import type { WizardT } from './i18n';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingInlineStart: 0, listStyleType: 'none' },
+  items: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingInlineStart: 0, listStyleType: 'none' },
+  item: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+});
+
+export interface ReceiptViewProps {
+  readonly t: WizardT;
+  readonly lang: Lang;
+  readonly leaverName: string;
+  /** The latest receipt, when a booking attempt returned one. */
+  readonly receipt?: Receipt;
+  /** Set when the latest attempt threw: the booking stopped half-way or never started. */
+  readonly error?: AppError;
+  readonly finishing: boolean;
+  readonly progress?: BookingProgress;
+  readonly onFinish: () => void;
+  readonly onDone: () => void;
+}
+
+const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>) => {
+  const label = t(`receipt.kind_${o.kind}`);
+  return o.key ? t('receipt.itemWithKey', { label, key: o.key }) : label;
+};
+
+/**
+ * What the booking left in the mailbox, with links into Outlook and Teams. When the receipt is
+ * incomplete or the attempt failed, "Finish booking" runs the same plan again: the workflow finds
+ * what is already there (by the plan's tags) and creates only the rest.
+ */
+export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, progress, onFinish, onDone }: ReceiptViewProps) => {
+  const styles = useStyles();
+  const complete = receipt?.complete === true && !error;
+  const missing: readonly BookedObjectKind[] = receipt?.missing ?? [];
+
+  return (
+    <div className={styles.stack}>
+      <div role="status" aria-live="polite">
+        {complete ? (
+          <MessageBar intent="success">
+            <MessageBarBody>
+              <MessageBarTitle>{t('receipt.title')}</MessageBarTitle>
+              {t('receipt.summary', { name: leaverName })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>{t('booking.failed')}</MessageBarTitle>
+              {messageFor(error, lang)} {t('booking.failedHint')}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>{t('receipt.titleIncomplete')}</MessageBarTitle>
+              {t('receipt.summaryIncomplete')} {t('booking.failedHint')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      {receipt?.conversation || receipt?.contact ? (
+        <ul className={styles.links}>
+          {receipt.conversation?.webLink ? (
+            <li>
+              <Link href={receipt.conversation.webLink} target="_blank" rel="noopener noreferrer">
+                {t('receipt.openEvent')}
+              </Link>
+            </li>
+          ) : null}
+          {receipt.contact?.webLink ? (
+            <li>
+              <Link href={receipt.contact.webLink} target="_blank" rel="noopener noreferrer">
+                {t('receipt.openContact')}
+              </Link>
+            </li>
+          ) : null}
+          {receipt.conversation?.joinUrl ? (
+            <li>
+              <Link href={receipt.conversation.joinUrl} target="_blank" rel="noopener noreferrer">
+                {t('receipt.joinTeams')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+
+      {receipt && (receipt.objects.length > 0 || missing.length > 0) ? (
+        <section aria-labelledby="wizard-receipt-items">
+          <Text as="h3" id="wizard-receipt-items" weight="semibold" size={400}>
+            {t('receipt.items')}
+          </Text>
+          <ul className={styles.items} aria-labelledby="wizard-receipt-items">
+            {receipt.objects.map((o, i) => (
+              <li key={`${o.kind}:${o.key ?? ''}:${i}`} className={styles.item}>
+                <Text>{itemLabel(t, o)}</Text>
+                <Badge appearance="tint" color={o.createdNow ? 'success' : 'informative'}>
+                  {o.createdNow ? t('receipt.createdNow') : t('receipt.alreadyThere')}
+                </Badge>
+              </li>
+            ))}
+            {missing.map((kind, i) => (
+              <li key={`missing:${kind}:${i}`} className={styles.item}>
+                <Text>{itemLabel(t, { kind })}</Text>
+                <Badge appearance="tint" color="danger">
+                  {t('receipt.missing')}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {finishing ? <BookingProgressView t={t} progress={progress} /> : null}
+
+      <div className={styles.actions}>
+        {!complete ? (
+          <Button appearance="primary" onClick={onFinish} disabled={finishing}>
+            {finishing ? t('receipt.finishing') : t('receipt.finish')}
+          </Button>
+        ) : null}
+        <Button appearance={complete ? 'primary' : 'secondary'} onClick={onDone} disabled={finishing}>
+          {t('receipt.done')}
+        </Button>
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,60 @@
+import { Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Draft, WizardContext } from '../draft';
+import type { WizardT } from '../i18n';
+import type { ProblemsApi } from './problems';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '36rem' },
+});
+
+export interface ContactStepProps {
+  readonly t: WizardT;
+  readonly ctx: WizardContext;
+  readonly draft: Draft;
+  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
+  readonly problems: ProblemsApi;
+}
+
+type TextKey = 'personalEmail' | 'mobilePhone' | 'profileUrl' | 'nextCompany' | 'nextRole';
+
+/** Personal details for the contact; none is kept without the leaver's consent. */
+export const ContactStep = ({ t, ctx, draft, update, problems }: ContactStepProps) => {
+  const styles = useStyles();
+  const name = ctx.leaver.displayName;
+  const hasPersonal = [draft.personalEmail, draft.mobilePhone, draft.profileUrl, draft.nextCompany, draft.nextRole].some(
+    (v) => v.trim() !== '',
+  );
+  // Told as soon as it is true, not only after a failed Book: the rule is simple to follow live.
+  const consentMessage =
+    problems.message('leaver.consentToKeepContact') ?? (hasPersonal && !draft.consent ? t('contact.consentNeeded') : undefined);
+
+  const text = (key: TextKey, label: string, type: 'email' | 'tel' | 'url' | 'text', hint?: string, autoComplete?: string) => (
+    <Field label={label} hint={hint} validationMessage={problems.message(`leaver.${key}`)}>
+      <Input
+        type={type}
+        value={draft[key]}
+        autoComplete={autoComplete ?? 'off'}
+        onChange={(_, d) => update({ [key]: d.value } as Partial<Draft>, [`leaver.${key}`, 'leaver.consentToKeepContact'])}
+      />
+    </Field>
+  );
+
+  return (
+    <div className={styles.stack}>
+      <Text>{t('contact.intro', { name })}</Text>
+      {text('personalEmail', t('contact.personalEmail'), 'email')}
+      {text('mobilePhone', t('contact.mobile'), 'tel', t('contact.mobileHint'))}
+      {text('profileUrl', t('contact.profile'), 'url', t('contact.profileHint'))}
+      {text('nextCompany', t('contact.nextCompany'), 'text')}
+      {text('nextRole', t('contact.nextRole'), 'text')}
+      <Field validationMessage={consentMessage} validationState={consentMessage ? 'error' : 'none'}>
+        <Checkbox
+          checked={draft.consent}
+          label={t('contact.consent', { name })}
+          onChange={(_, d) => update({ consent: d.checked === true }, ['leaver.consentToKeepContact'])}
+        />
+      </Field>
+      {problems.banner('contact')}
+    </div>
+  );
+};

@@ -1,0 +1,137 @@
+import {
+  Badge,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { describeRecurrence } from '../../../../domain/cadence';
+import type { CadencePlan } from '../../../../domain/cadence/model';
+import type { Lang } from '../../../../domain/types';
+import { formatWhen, type CustomCadenceInput, type Draft, type PresetChoice, type WizardContext } from '../draft';
+import type { WizardT } from '../i18n';
+import type { ProblemsApi } from './problems';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  small: { width: '8rem' },
+  timeline: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    maxHeight: '24rem',
+    overflowY: 'auto',
+  },
+  point: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  series: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
+
+export interface ReconnectStepProps {
+  readonly t: WizardT;
+  readonly lang: Lang;
+  readonly ctx: WizardContext;
+  readonly draft: Draft;
+  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
+  readonly problems: ProblemsApi;
+  /** The cadence laid out, or undefined when the custom fields cannot make one. */
+  readonly plan: CadencePlan | undefined;
+}
+
+const PRESETS: readonly PresetChoice[] = ['gentle', 'quarterly', 'yearly', 'custom'];
+
+export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: ReconnectStepProps) => {
+  const styles = useStyles();
+  const setCustom = (patch: Partial<CustomCadenceInput>) => update({ custom: { ...draft.custom, ...patch } }, ['cadence']);
+  const cadenceMessage = problems.message('cadence') ?? (draft.reconnect && !plan ? t('reconnect.invalid') : undefined);
+
+  return (
+    <div className={styles.stack}>
+      <Text>{t('reconnect.intro', { name: ctx.leaver.displayName })}</Text>
+      <Switch
+        checked={draft.reconnect}
+        label={t('reconnect.enabled')}
+        onChange={(_, d) => update({ reconnect: d.checked }, ['cadence', 'reconnect'])}
+      />
+      {draft.reconnect ? (
+        <>
+          <Field label={t('reconnect.preset')}>
+            <RadioGroup value={draft.preset} onChange={(_, d) => update({ preset: d.value as PresetChoice }, ['cadence'])}>
+              {PRESETS.map((p) => (
+                <Radio key={p} value={p} label={`${t(`reconnect.${p}`)} — ${t(`reconnect.${p}Hint`)}`} />
+              ))}
+            </RadioGroup>
+          </Field>
+          {draft.preset === 'custom' ? (
+            <div className={styles.stack}>
+              <Field label={t('reconnect.early')} hint={t('reconnect.earlyHint')}>
+                <Input value={draft.custom.early} onChange={(_, d) => setCustom({ early: d.value })} inputMode="numeric" />
+              </Field>
+              <div className={styles.row}>
+                <Field label={t('reconnect.every')}>
+                  <Input className={styles.small} type="number" min={1} value={draft.custom.every} onChange={(_, d) => setCustom({ every: d.value })} />
+                </Field>
+                <Field label={t('reconnect.from')}>
+                  <Input className={styles.small} type="number" min={1} value={draft.custom.from} onChange={(_, d) => setCustom({ from: d.value })} />
+                </Field>
+                <Field label={t('reconnect.until')}>
+                  <Input className={styles.small} type="number" min={1} value={draft.custom.until} onChange={(_, d) => setCustom({ until: d.value })} />
+                </Field>
+              </div>
+            </div>
+          ) : null}
+
+          {cadenceMessage ? (
+            <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+              {cadenceMessage}
+            </Text>
+          ) : null}
+
+          {plan ? (
+            <section aria-labelledby="wizard-timeline">
+              <Text as="h4" id="wizard-timeline" weight="semibold" size={400}>
+                {t('reconnect.timeline')} · {t('reconnect.timelineCount', { count: plan.touchpoints.length })}
+              </Text>
+              <ol className={styles.timeline} tabIndex={0} aria-labelledby="wizard-timeline">
+                {plan.touchpoints.map((tp) => (
+                  <li key={tp.index} className={styles.point}>
+                    <Badge appearance="tint" color={tp.kind === 'lunch' ? 'warning' : tp.kind === 'call' ? 'brand' : 'informative'}>
+                      {t(`reconnect.kind_${tp.kind}`)}
+                    </Badge>
+                    <Text>{formatWhen(tp.startUtc, tp.timeZone, lang)}</Text>
+                    <Text size={200}>({t('reconnect.monthOffset', { count: tp.monthOffset })})</Text>
+                  </li>
+                ))}
+              </ol>
+              {plan.series.length > 0 ? (
+                <>
+                  <Text as="h4" weight="semibold" size={300}>
+                    {t('reconnect.series')}
+                  </Text>
+                  <ul className={styles.series}>
+                    {plan.series.map((s) => (
+                      <li key={s.key}>
+                        {t('reconnect.seriesItem', { kind: t(`reconnect.kind_${s.kind}`), description: describeRecurrence(s.recurrence, lang) })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <Text>{t('reconnect.off')}</Text>
+      )}
+      {problems.banner('reconnect')}
+    </div>
+  );
+};

@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Lang } from '../../../../domain/types';
+import { formatLocalWhen, type Draft, type StepId, type WizardContext } from '../draft';
+import type { WizardT } from '../i18n';
+import type { ProblemsApi } from './problems';
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  detail: { margin: 0 },
+});
+
+export interface ReviewStepProps {
+  readonly t: WizardT;
+  readonly lang: Lang;
+  readonly ctx: WizardContext;
+  readonly draft: Draft;
+  readonly touchpointCount: number | undefined;
+  readonly goTo: (step: StepId) => void;
+  readonly problems: ProblemsApi;
+}
+
+/** The whole plan on one page, each part with a way back to its step. */
+export const ReviewStep = ({ t, lang, ctx, draft, touchpointCount, goTo, problems }: ReviewStepProps) => {
+  const styles = useStyles();
+  const zone = ctx.settings.timeZone;
+  const stepName = (s: StepId) => t(`steps.${s}`);
+
+  const item = (step: StepId, title: string, lines: ReactNode[]) => (
+    <div className={styles.item}>
+      <dl className={styles.body} style={{ margin: 0 }}>
+        <dt className={styles.term}>{title}</dt>
+        {lines.map((l, i) => (
+          <dd key={i} className={styles.detail}>
+            {l}
+          </dd>
+        ))}
+      </dl>
+      <Button appearance="secondary" size="small" onClick={() => goTo(step)} aria-label={t('review.goTo', { step: stepName(step) })}>
+        {t('review.edit')}
+      </Button>
+    </div>
+  );
+
+  const langName = draft.agendaLang === 'fr' ? t('agenda.langFr') : t('agenda.langEn');
+  const personal = [draft.personalEmail, draft.mobilePhone, draft.profileUrl, draft.nextCompany, draft.nextRole]
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+  return (
+    <div className={styles.list}>
+      <Text>{t('review.intro')}</Text>
+      {item('when', t('review.conversation'), [
+        draft.start
+          ? t('review.when', { when: formatLocalWhen(draft.start, zone, lang), length: draft.durationMinutes })
+          : t('when.noneChosen'),
+        draft.placeKind === 'teams' ? t('review.teams') : t('review.place', { location: draft.location }),
+        t('review.attendee', { name: ctx.leaver.displayName, email: ctx.leaver.mail }),
+      ])}
+      {item('agenda', t('review.agenda', { lang: langName }), [
+        t('review.agendaSections', { count: draft.agenda.sections.length }),
+        draft.prepReminder ? t('review.prep') : t('review.noPrep'),
+      ])}
+      {item('contact', t('review.contact'), [
+        ctx.leaver.displayName,
+        ...(draft.consent ? [t('review.consentYes'), ...personal] : [t('review.consentNo')]),
+      ])}
+      {item('reconnect', t('review.reminders'), [
+        draft.reconnect && touchpointCount !== undefined
+          ? t('reconnect.timelineCount', { count: touchpointCount })
+          : t('review.remindersOff'),
+      ])}
+      {problems.banner('review')}
+    </div>
+  );
+};

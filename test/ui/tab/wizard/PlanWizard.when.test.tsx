@@ -1,0 +1,96 @@
+import './polyfills';
+import { screen, waitFor, within } from '@testing-library/react';
+jest.setTimeout(30_000);
+import userEvent from '@testing-library/user-event';
+import { AppError } from '../../../../src/domain/errors';
+import { fakeService, renderWizard } from './fakes';
+
+describe('PlanWizard — When', () => {
+  it('shows the usable suggestions in the manager’s zone and language, and moves on once one is chosen', async () => {
+    const user = userEvent.setup();
+    const { service } = renderWizard();
+    expect(screen.getByText(/Looking for times that suit you both/)).toBeInTheDocument();
+    // Saturday, after the last day and 19:00 are dropped; the two good ones stay, in Paris time.
+    const options = await screen.findAllByRole('radio', { name: /December/ });
+    expect(options.map((o) => o.getAttribute('value'))).toEqual(['2026-12-03T09:00:00Z', '2026-12-07T13:30:00Z']);
+    expect(screen.getByRole('radio', { name: /Thursday, December 3.*10:00 AM · 45 min/ })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Monday, December 7.*02:30 PM · 45 min/ })).toBeInTheDocument();
+    expect(service.suggestSlots).toHaveBeenCalledWith(
+      expect.objectContaining({ attendeeEmail: 'emilie.laurent@contoso.example', before: '2026-12-18', durationMinutes: 45 }),
+    );
+
+    // Next without a time stays on the step and says why.
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText('Choose a time to continue.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: /Thursday, December 3/ }));
+    expect(screen.getByText(/Chosen: Thursday, December 3/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const heading = screen.getByRole('heading', { name: 'Agenda', level: 3 });
+    expect(heading).toHaveFocus();
+    expect(screen.getByText('Step 2 of 5: Agenda')).toBeInTheDocument();
+  });
+
+  it('asks again for slots when the length changes', async () => {
+    const user = userEvent.setup();
+    const { service } = renderWizard();
+    await screen.findByRole('radio', { name: /Thursday, December 3/ });
+    await user.click(screen.getByRole('radio', { name: '90 min' }));
+    await waitFor(() => expect(service.suggestSlots).toHaveBeenLastCalledWith(expect.objectContaining({ durationMinutes: 90 })));
+  });
+
+  it('says so when no time is free, and lets the manager type one checked against both calendars', async () => {
+    const user = userEvent.setup();
+    const service = fakeService({
+      suggestSlots: jest.fn(async () => []),
+      checkSlot: jest.fn(async () => ({ free: false, busy: ['Émilie Laurent'] })),
+    });
+    renderWizard({ service });
+    expect(await screen.findByText(/No free time found before the last day/)).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Date'), '2026-12-10');
+    await user.type(screen.getByLabelText(/Start time/), '15:00');
+    await user.click(screen.getByRole('button', { name: 'Check availability' }));
+    expect(await screen.findByText('Busy then: Émilie Laurent. You can still book it.')).toBeInTheDocument();
+    expect(service.checkSlot).toHaveBeenCalledWith({
+      attendeeEmail: 'emilie.laurent@contoso.example',
+      start: '2026-12-10T15:00:00+01:00',
+      end: '2026-12-10T15:45:00+01:00',
+    });
+    expect(screen.getByText(/Chosen: Thursday, December 10.*03:00 PM/)).toBeInTheDocument();
+  });
+
+  it('warns about a typed time after the last day without asking the calendars', async () => {
+    const user = userEvent.setup();
+    const service = fakeService();
+    renderWizard({ service });
+    await user.type(screen.getByLabelText('Date'), '2026-12-22');
+    await user.type(screen.getByLabelText(/Start time/), '10:00');
+    await user.click(screen.getByRole('button', { name: 'Check availability' }));
+    expect(screen.getByText('This is after the last working day.')).toBeInTheDocument();
+    expect(service.checkSlot).not.toHaveBeenCalled();
+  });
+
+  it('shows a suggestion failure in the UI language and retries on demand', async () => {
+    const user = userEvent.setup();
+    const suggestSlots = jest
+      .fn()
+      .mockRejectedValueOnce(new AppError({ code: 'graph.throttled' }))
+      .mockResolvedValueOnce([]);
+    renderWizard({ lang: 'fr', service: fakeService({ suggestSlots }) });
+    expect(await screen.findByText('Microsoft 365 est très sollicité. Réessayez dans quelques instants.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByText(/Aucun créneau libre avant le dernier jour/)).toBeInTheDocument();
+    expect(suggestSlots).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for the place when the meeting is not on Teams', async () => {
+    const user = userEvent.setup();
+    renderWizard();
+    await user.click(screen.getByRole('radio', { name: 'Over lunch' }));
+    const place = screen.getByRole('textbox', { name: /Place/ });
+    expect(place).toBeRequired();
+    const group = screen.getByRole('radiogroup', { name: 'Where' });
+    expect(within(group).getByRole('radio', { name: 'Over lunch' })).toBeChecked();
+  });
+});
