@@ -44,7 +44,10 @@ export interface FindMeetingTimesInput {
   now: DateTime;
   /** Output zone name (from Prefer: outlook.timezone; Graph uses UTC without it). */
   zone: string;
-  /** Base of "@odata.context"; Graph's own by default, the server may pass its own. */
+  /**
+   * Where "@odata.context" points: the service root ("http://127.0.0.1:4000/v1.0") or its metadata URL
+   * (".../v1.0/$metadata"); Graph's own by default.
+   */
   metadataBase?: string;
 }
 
@@ -295,6 +298,11 @@ function availabilityOf(p: Participant, start: DateTime, end: DateTime): Availab
   return worst;
 }
 
+function metadataUrl(base: string | undefined): string {
+  const root = (base ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');
+  return root.endsWith('$metadata') ? root : `${root}/$metadata`;
+}
+
 const isUnknown = (p: Participant | UnknownParticipant): p is UnknownParticipant => 'unknown' in p && p.unknown;
 
 function reasonFor(confidence: number, organizer: Availability): string {
@@ -320,7 +328,7 @@ function reasonFor(confidence: number, organizer: Availability): string {
  */
 export function findMeetingTimes(input: FindMeetingTimesInput): MeetingTimeSuggestionsResult {
   const req = parseRequest(input.request, input.now);
-  const context = `${input.metadataBase ?? 'https://graph.microsoft.com/v1.0/'}$metadata#microsoft.graph.meetingTimeSuggestionsResult`;
+  const context = `${metadataUrl(input.metadataBase)}#microsoft.graph.meetingTimeSuggestionsResult`;
   const outputZone = input.zone;
   requireZone(outputZone); // an unknown Prefer zone is a 400, before any work
 

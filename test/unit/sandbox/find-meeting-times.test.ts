@@ -64,6 +64,15 @@ describe('findMeetingTimes', () => {
     });
   });
 
+  it('points @odata.context at the server it is given, from its root or its $metadata URL', () => {
+    const ctx = (metadataBase: string): string =>
+      findMeetingTimes({ request: body(), organizer, attendees: [lea], now: NOW, zone: 'UTC', metadataBase })['@odata.context'];
+    const expected = 'http://127.0.0.1:4000/v1.0/$metadata#microsoft.graph.meetingTimeSuggestionsResult';
+    expect(ctx('http://127.0.0.1:4000/v1.0')).toBe(expected);
+    expect(ctx('http://127.0.0.1:4000/v1.0/')).toBe(expected);
+    expect(ctx('http://127.0.0.1:4000/v1.0/$metadata')).toBe(expected);
+  });
+
   it('offers the nearest free hours first, on the half-hour grid, without overlapping suggestions', () => {
     const busyLea = person('lea@contoso.fr', 'Europe/Paris', [['2026-12-01T08:00:00Z', '2026-12-01T09:30:00Z', 'busy']]);
     // Lea busy 09:00–10:30 Paris; everyone is free from 10:30.
