@@ -737,7 +737,11 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     faults: () => faults.map((f) => f.rule),
     configure(partial) {
       if (partial.latencyMs !== undefined) latencyMs = Math.max(0, partial.latencyMs);
-      if (partial.throttle !== undefined) throttle = resolveThrottle(partial.throttle);
+      if (partial.throttle !== undefined) {
+        throttle = resolveThrottle(partial.throttle);
+        // A new limit starts a new window, so a test (or the bench) measures only its own requests.
+        rateWindows.clear();
+      }
     },
     config: () => ({ latencyMs, throttle }),
     stats: () => structuredClone(stats),

@@ -56,9 +56,23 @@ function prng(seed: string): () => number {
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 
+// Seeding takes a few hundred milliseconds (time-zone maths for ~300 events); tests and resets start many
+// sandboxes on the same day, so keep one pristine copy per seed day and hand out clones.
+const seedCache = new Map<string, State>();
+
 export function seedState(now: Date): State {
   const day = DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).startOf('day');
   const seedKey = day.toISODate()!;
+  let pristine = seedCache.get(seedKey);
+  if (pristine === undefined) {
+    pristine = buildSeed(now, day, seedKey);
+    seedCache.clear();
+    seedCache.set(seedKey, pristine);
+  }
+  return structuredClone(pristine);
+}
+
+function buildSeed(now: Date, day: DateTime, seedKey: string): State {
   const users: UserRecord[] = PEOPLE.map((p, i) => {
     const mail = `${p.upn}@${DOMAIN}`;
     return {

@@ -3,6 +3,9 @@
 import type { Sandbox, SandboxOptions } from '../../../sandbox/index';
 import { createSandbox } from '../../../sandbox/index';
 
+// The machine running the suite may be loaded; starting a sandbox seeds ~300 events.
+jest.setTimeout(30_000);
+
 export const CLAIRE = 'claire.martin@contoso.example';
 export const NADIA = 'nadia.haddad@contoso.example';
 export const PAUL = 'paul.girard@contoso.example';
