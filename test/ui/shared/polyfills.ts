@@ -27,4 +27,23 @@ if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) {
   Element.prototype.scrollIntoView = () => undefined;
 }
 
+// jsdom does no layout, so offsetParent is always null and tabster (Fluent's keyboard navigation:
+// arrow keys in a TabList, focus traps) takes every element for hidden. Give it the parent instead,
+// unless the element or an ancestor is display:none, as a browser would.
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      for (let el: HTMLElement | null = this; el; el = el.parentElement) {
+        if (window.getComputedStyle(el).display === 'none') return null;
+      }
+      return this.parentElement;
+    },
+  });
+  // Tabster also takes a zero-sized <body> for a hidden iframe: give the body a viewport's size.
+  HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(): DOMRect {
+    return { x: 0, y: 0, top: 0, left: 0, right: 1024, bottom: 768, width: 1024, height: 768, toJSON: () => ({}) } as DOMRect;
+  };
+}
+
 export {};
