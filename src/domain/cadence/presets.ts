@@ -21,7 +21,7 @@ export const CADENCE_PRESETS: Readonly<Record<CadencePresetId, Cadence>> = {
 export const CADENCE_PRESET_IDS: readonly CadencePresetId[] = ['gentle', 'quarterly', 'yearly'];
 
 export const CADENCE_PRESET_LABELS: Readonly<Record<CadencePresetId | 'custom', Localized>> = {
-  gentle: { fr: 'Progressif', en: 'Gentle' },
+  gentle: { fr: 'En douceur', en: 'Gentle' },
   quarterly: { fr: 'Tous les trimestres', en: 'Quarterly' },
   yearly: { fr: 'Une fois par an', en: 'Yearly' },
   custom: { fr: 'Sur mesure', en: 'Custom' },

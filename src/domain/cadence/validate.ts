@@ -42,8 +42,8 @@ export const validateCadence = (cadence: Cadence): CadenceProblem[] => {
     }
     if (m > CADENCE_MAX_MONTHS) {
       problems.push(problem('cadence.tooFar', field, {
-        fr: `Les rappels s'arrêtent à ${CADENCE_MAX_MONTHS / 12} ans après le départ.`,
-        en: `Reminders stop ${CADENCE_MAX_MONTHS / 12} years after the departure.`,
+        fr: `Les rappels ne peuvent pas aller au-delà de ${CADENCE_MAX_MONTHS / 12} ans après le départ.`,
+        en: `Reminders can't go beyond ${CADENCE_MAX_MONTHS / 12} years after the departure.`,
       }));
     }
     previous = Math.max(previous, m);
@@ -77,8 +77,8 @@ export const validateCadence = (cadence: Cadence): CadenceProblem[] => {
       }
       if (s.untilMonth > CADENCE_MAX_MONTHS) {
         problems.push(problem('cadence.tooFar', 'steady.untilMonth', {
-          fr: `Les rappels s'arrêtent à ${CADENCE_MAX_MONTHS / 12} ans après le départ.`,
-          en: `Reminders stop ${CADENCE_MAX_MONTHS / 12} years after the departure.`,
+          fr: `Les rappels ne peuvent pas aller au-delà de ${CADENCE_MAX_MONTHS / 12} ans après le départ.`,
+          en: `Reminders can't go beyond ${CADENCE_MAX_MONTHS / 12} years after the departure.`,
         }));
       }
     }
@@ -97,8 +97,8 @@ export const validateCadence = (cadence: Cadence): CadenceProblem[] => {
     }));
   } else if (total > CADENCE_MAX_TOUCHPOINTS) {
     problems.push(problem('cadence.tooMany', s ? 'steady.everyMonths' : 'early', {
-      fr: `Cela fait ${total} rappels : ${CADENCE_MAX_TOUCHPOINTS} au plus, espacez-les davantage.`,
-      en: `That makes ${total} reminders: ${CADENCE_MAX_TOUCHPOINTS} at most, so space them out more.`,
+      fr: `Cela fait ${total} rappels, pour ${CADENCE_MAX_TOUCHPOINTS} au maximum : espacez-les davantage.`,
+      en: `That makes ${total} reminders, and ${CADENCE_MAX_TOUCHPOINTS} is the most: space them out more.`,
     }));
   }
 
@@ -157,8 +157,8 @@ export const validateWorkingHours = (wh: WorkingHours): CadenceProblem[] => {
   const end = minutesOfDay(wh.endTime);
   if (start === undefined || end === undefined || end <= start) {
     problems.push(problem('workingHours.hoursInvalid', start === undefined ? 'startTime' : 'endTime', {
-      fr: 'Les horaires de travail doivent finir après leur début (format HH:mm).',
-      en: 'Working hours must end after they start (HH:mm).',
+      fr: "L'heure de fin doit venir après l'heure de début (au format HH:mm).",
+      en: 'The end time must come after the start time (HH:mm).',
     }));
   }
   return problems;

@@ -108,8 +108,8 @@ export const validatePlan = (plan: Plan, options: ValidatePlanOptions): PlanVali
   const lastDay = DateTime.fromISO(l.lastWorkingDay);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(l.lastWorkingDay) || !lastDay.isValid) {
     add('leaver.lastWorkingDayInvalid', 'leaver.lastWorkingDay', msg(
-      "Indiquez le dernier jour de travail sous forme de date.",
-      'Enter the last working day as a date.',
+      'Indiquez une date valide pour le dernier jour de travail.',
+      'Enter a valid date for the last working day.',
     ));
   }
 
@@ -122,8 +122,8 @@ export const validatePlan = (plan: Plan, options: ValidatePlanOptions): PlanVali
       ));
     } else if (personalEmail.toLowerCase() === workEmail.toLowerCase()) {
       add('leaver.personalEmailSameAsWork', 'leaver.personalEmail', msg(
-        "C'est l'adresse professionnelle, qui fermera avec le départ : demandez une adresse personnelle.",
-        "That's the work address, which closes when they leave: ask for a personal one.",
+        "C'est son adresse professionnelle, qui sera désactivée à son départ : demandez-lui une adresse personnelle.",
+        "That's their work address, which stops working when they leave: ask them for a personal one.",
       ));
     }
   }
@@ -200,8 +200,8 @@ export const validatePlan = (plan: Plan, options: ValidatePlanOptions): PlanVali
   }
   if (!Number.isInteger(c.durationMinutes) || c.durationMinutes < CONVERSATION_MIN_MINUTES || c.durationMinutes > CONVERSATION_MAX_MINUTES) {
     add('conversation.durationOutOfRange', 'conversation.durationMinutes', msg(
-      `Prévoyez entre ${CONVERSATION_MIN_MINUTES} minutes et ${CONVERSATION_MAX_MINUTES / 60} heures, en minutes entières.`,
-      `Allow between ${CONVERSATION_MIN_MINUTES} minutes and ${CONVERSATION_MAX_MINUTES / 60} hours, in whole minutes.`,
+      `Prévoyez une durée comprise entre ${CONVERSATION_MIN_MINUTES} minutes et ${CONVERSATION_MAX_MINUTES / 60} heures.`,
+      `Allow between ${CONVERSATION_MIN_MINUTES} minutes and ${CONVERSATION_MAX_MINUTES / 60} hours.`,
     ));
   }
   let place: Conversation['place'] = c.place;

@@ -6,6 +6,7 @@ import {
   CADENCE_MAX_TOUCHPOINTS,
   CADENCE_PRESETS,
   DEFAULT_KINDS,
+  MAX_MONTHLY_INTERVAL,
   expandCadence,
   validateCadence,
   type Cadence,
@@ -48,7 +49,7 @@ const customCadence: fc.Arbitrary<Cadence> = fc
   .record({
     early: fc.uniqueArray(fc.integer({ min: 1, max: 36 }), { maxLength: 5 }).map((a) => [...a].sort((x, y) => x - y)),
     steady: fc.option(
-      fc.record({ everyMonths: fc.integer({ min: 1, max: 24 }), gap: fc.integer({ min: 1, max: 12 }), span: fc.integer({ min: 0, max: 84 }) }),
+      fc.record({ everyMonths: fc.integer({ min: 1, max: 40 }), gap: fc.integer({ min: 1, max: 12 }), span: fc.integer({ min: 0, max: 119 }) }),
       { nil: undefined },
     ),
     kinds,
@@ -143,6 +144,9 @@ describe('expandCadence, for any input', () => {
           expect(s.occurrences.length).toBeGreaterThanOrEqual(2);
           expect(s.recurrence.pattern).toMatchObject({ type: 'relativeMonthly' });
           expect(['first', 'second', 'third', 'fourth']).toContain((s.recurrence.pattern as { index: string }).index);
+          // an interval Outlook's own editor can show, and the rotation kept: every K-th steady touchpoint
+          expect((s.recurrence.pattern as { interval: number }).interval).toBeLessThanOrEqual(MAX_MONTHLY_INTERVAL);
+          expect((s.recurrence.pattern as { interval: number }).interval).toBe((c.steady?.everyMonths ?? 0) * rotation.length);
           expect(s.recurrence.range).toMatchObject({ recurrenceTimeZone: wh.timeZone, numberOfOccurrences: s.occurrences.length, startDate: s.occurrences[0]!.start.slice(0, 10) });
           expect(s.occurrences.map((t) => t.start.slice(0, 10))).toEqual(rruleDates(s));
           expect(s.occurrences.every((t) => t.seriesKey === s.key && t.kind === s.kind)).toBe(true);
