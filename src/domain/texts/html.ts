@@ -35,7 +35,8 @@ export const isolate = (s: string): string => (RTL.test(s) ? `\u2068${s}\u2069` 
 
 /** Inline styles, kept in one place so every body looks the same. Constants only: never user text. */
 export const STYLE = {
-  root: 'font-family:Segoe UI,Segoe UI Web (West European),Helvetica Neue,Arial,sans-serif;font-size:14px;line-height:1.5;color:#242424;max-width:640px',
+  // overflow-wrap: a long link or word typed by a user wraps instead of widening the mail on a phone.
+  root: 'font-family:Segoe UI,Segoe UI Web (West European),Helvetica Neue,Arial,sans-serif;font-size:14px;line-height:1.5;color:#242424;max-width:640px;overflow-wrap:break-word;word-wrap:break-word',
   p: 'margin:0 0 12px 0',
   h2: 'margin:20px 0 8px 0;font-size:18px;font-weight:600',
   h3: 'margin:16px 0 4px 0;font-size:15px;font-weight:600',
@@ -90,10 +91,20 @@ export const telUrl = (phone: string): string | undefined => {
  * and other schemes never become links.
  */
 export const webUrl = (s: string): string | undefined => {
-  const t = s.trim();
-  if (!URL.canParse(t)) return undefined;
-  const u = new URL(t);
-  return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  const u = parseUrl(s.trim());
+  return u && (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : undefined;
+};
+
+const parseUrl = (s: string): URL | undefined => {
+  try {
+    return new URL(s);
+  } catch (e) {
+    // The URL constructor throws a TypeError for anything that is not an absolute URL: that is an
+    // answer (no link), not a failure. Anything else is unexpected and goes up as it came. The name
+    // is checked, not `instanceof`: the error may come from another realm (Node's URL under jest).
+    if (typeof e === 'object' && e !== null && (e as { readonly name?: unknown }).name === 'TypeError') return undefined;
+    throw e;
+  }
 };
 
 /** Graph caps an event subject at 255 characters. */
@@ -132,6 +143,13 @@ export const subjectWithName = (template: (name: string) => string, rawName: str
   const room = SUBJECT_MAX - template('').length;
   return truncate(oneLine(template(truncate(name, Math.max(room, 1)))), SUBJECT_MAX);
 };
+
+/**
+ * Puts values into a template's `{key}` slots in one pass, so a value that itself contains
+ * `{key}` is never expanded, and typography applied to the template never touches the values.
+ */
+export const fill = (template: string, values: Readonly<Record<string, string>>): string =>
+  template.replace(/\{(\w+)\}/g, (slot, key: string) => values[key] ?? slot);
 
 /** French typography: a no-break space before « ; : ! ? » and inside guillemets, so they never start a line. */
 export const frenchSpacing = (s: string): string =>

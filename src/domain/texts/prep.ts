@@ -2,7 +2,7 @@ import type { Agenda } from '../agenda/model';
 import { minutesLong, renderSectionsHtml, renderSectionsText } from '../agenda/render';
 import { timeAgenda } from '../agenda/scale';
 import type { Lang } from '../types';
-import { STYLE, cleanText, esc, frenchSpacing, isolate, oneLine, p, pUser, root, subjectWithName, ulUser } from './html';
+import { STYLE, cleanText, esc, fill, frenchSpacing, isolate, oneLine, p, pUser, root, subjectWithName, ulUser } from './html';
 
 /**
  * The manager's private prep block before the exit conversation: an event for the manager alone,
@@ -27,7 +27,10 @@ export interface RenderedMessage {
 interface PrepWords {
   readonly subject: (name: string) => string;
   readonly subjectBare: string;
-  readonly intro: (name: string, length: string) => string;
+  /** Slots: {name}, {length}. */
+  readonly intro: string;
+  /** When the leaver has no name yet. Slot: {length}. */
+  readonly introBare: string;
   readonly notes: string;
   readonly noNotes: string;
   readonly tipsHeading: string;
@@ -39,10 +42,12 @@ const WORDS: Readonly<Record<Lang, PrepWords>> = {
   fr: {
     subject: (name) => `Préparer l’entretien de départ avec ${name}`,
     subjectBare: 'Préparer l’entretien de départ',
-    intro: (name, length) =>
-      frenchSpacing(
-        `Quelques minutes pour préparer votre entretien de départ${name ? ` avec ${name}` : ''} (${length}). Ce rappel n’est visible que par vous.`,
-      ),
+    intro: frenchSpacing(
+      'Quelques minutes pour préparer votre entretien de départ avec {name} ({length}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
+    ),
+    introBare: frenchSpacing(
+      'Quelques minutes pour préparer votre entretien de départ ({length}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
+    ),
     notes: 'Vos notes',
     noNotes: 'Pas encore de notes pour cet entretien.',
     tipsHeading: 'Pour bien vous préparer',
@@ -57,8 +62,8 @@ const WORDS: Readonly<Record<Lang, PrepWords>> = {
   en: {
     subject: (name) => `Prepare your exit conversation with ${name}`,
     subjectBare: 'Prepare your exit conversation',
-    intro: (name, length) =>
-      `A few minutes to get ready for your exit conversation${name ? ` with ${name}` : ''} (${length}). Only you can see this reminder.`,
+    intro: 'A few minutes to get ready for your exit conversation with {name} ({length}). No one else is invited: your notes stay between you and your calendar.',
+    introBare: 'A few minutes to get ready for your exit conversation ({length}). No one else is invited: your notes stay between you and your calendar.',
     notes: 'Your notes',
     noNotes: 'No notes for this conversation yet.',
     tipsHeading: 'Before you go in',
@@ -82,8 +87,9 @@ export const renderPrepReminder = (input: PrepReminderInput): RenderedMessage =>
   const agendaHeading = w.agendaHeading(length);
 
   const subject = name === '' ? w.subjectBare : subjectWithName(w.subject, name);
+  const intro = fill(name === '' ? w.introBare : w.intro, { name: isolate(name), length });
   const html = root(input.lang, [
-    p(esc(w.intro(isolate(name), length))),
+    p(esc(intro)),
     `<h2 style="${STYLE.h2}">${esc(w.notes)}</h2>`,
     hasNotes ? pUser(input.prepNotes) : p(`<em>${esc(w.noNotes)}</em>`),
     `<h2 style="${STYLE.h2}">${esc(w.tipsHeading)}</h2>`,
@@ -92,7 +98,7 @@ export const renderPrepReminder = (input: PrepReminderInput): RenderedMessage =>
     renderSectionsHtml(timed),
   ]);
   const text = [
-    w.intro(isolate(name), length),
+    intro,
     '',
     w.notes,
     '-'.repeat(w.notes.length),

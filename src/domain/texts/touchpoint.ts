@@ -1,6 +1,6 @@
 import type { TouchpointKind } from '../cadence/model';
 import type { Lang } from '../types';
-import { STYLE, esc, frenchSpacing, isolate, link, mailtoUrl, oneLine, p, root, subjectWithName, telUrl, webUrl } from './html';
+import { STYLE, esc, fill, frenchSpacing, isolate, link, mailtoUrl, oneLine, p, root, subjectWithName, telUrl, webUrl } from './html';
 import type { RenderedMessage } from './prep';
 
 /**
@@ -78,8 +78,10 @@ export const touchpointPrompts = (lang: Lang, kind: TouchpointKind): readonly st
 
 interface TouchpointWords {
   readonly subject: Readonly<Record<TouchpointKind, (name: string) => string>>;
-  readonly intro: Readonly<Record<TouchpointKind, (name: string) => string>>;
-  readonly now: (role: string, company: string) => string;
+  /** Slot: {name}. */
+  readonly intro: Readonly<Record<TouchpointKind, string>>;
+  /** Where they work now, slots {role} and {company}: with both, role only, company only. */
+  readonly now: { readonly both: string; readonly role: string; readonly company: string };
   readonly reach: string;
   readonly email: string;
   readonly mobile: string;
@@ -98,17 +100,22 @@ const WORDS: Readonly<Record<Lang, TouchpointWords>> = {
       lunch: (n) => `Proposer un déjeuner à ${n}`,
     },
     intro: {
-      call: (n) => `C’est le moment de passer un coup de fil à ${n} pour savoir comment ça va.`,
-      email: (n) => `Un petit message à ${n} pour garder le lien ? Quelques lignes suffisent.`,
-      lunch: (n) => `Et si vous proposiez un déjeuner à ${n} ? En s’y prenant quelques semaines à l’avance, la date est plus facile à caler.`,
+      call: frenchSpacing('C’est le moment de passer un coup de fil à {name} pour savoir comment ça va.'),
+      email: frenchSpacing('Un petit message à {name} pour garder le lien ? Quelques lignes suffisent.'),
+      lunch: frenchSpacing(
+        'Et si vous proposiez un déjeuner à {name} ? En s’y prenant quelques semaines à l’avance, la date est plus facile à caler.',
+      ),
     },
-    now: (role, company) =>
-      role && company ? `Aujourd’hui : ${role} chez ${company}.` : role ? `Aujourd’hui : ${role}.` : `Aujourd’hui chez ${company}.`,
+    now: {
+      both: frenchSpacing('Aujourd’hui : {role} chez {company}.'),
+      role: frenchSpacing('Aujourd’hui : {role}.'),
+      company: 'Aujourd’hui chez {company}.',
+    },
     reach: 'Coordonnées',
     email: 'E-mail',
     mobile: 'Mobile',
     profile: 'Profil',
-    noDetails: 'Aucune coordonnée personnelle enregistrée : consultez la fiche contact dans Outlook.',
+    noDetails: frenchSpacing('Aucune coordonnée personnelle enregistrée : consultez la fiche contact dans Outlook.'),
     idea: 'Une idée pour la conversation',
     footer: 'Rappel créé par Au revoir pour entretenir le lien.',
   },
@@ -119,11 +126,11 @@ const WORDS: Readonly<Record<Lang, TouchpointWords>> = {
       lunch: (n) => `Suggest lunch with ${n}`,
     },
     intro: {
-      call: (n) => `Time to give ${n} a ring and hear how things are going.`,
-      email: (n) => `A good moment to send ${n} a quick note and keep in touch. A few lines will do.`,
-      lunch: (n) => `Why not invite ${n} to lunch? Suggesting a date a few weeks ahead makes it easier to fit in.`,
+      call: 'Time to give {name} a ring and hear how things are going.',
+      email: 'A good moment to send {name} a quick note and keep in touch. A few lines will do.',
+      lunch: 'Why not invite {name} to lunch? Suggesting a date a few weeks ahead makes it easier to fit in.',
     },
-    now: (role, company) => (role && company ? `Now ${role} at ${company}.` : role ? `Now ${role}.` : `Now at ${company}.`),
+    now: { both: 'Now {role} at {company}.', role: 'Now {role}.', company: 'Now at {company}.' },
     reach: 'How to reach them',
     email: 'Email',
     mobile: 'Mobile',
@@ -147,7 +154,6 @@ interface ContactLine {
   readonly text: string;
 }
 
-const typeset = (lang: Lang, s: string): string => (lang === 'fr' ? frenchSpacing(s) : s);
 
 export const renderTouchpoint = (input: TouchpointInput): RenderedMessage => {
   const { lang, kind, leaver } = input;
@@ -160,7 +166,8 @@ export const renderTouchpoint = (input: TouchpointInput): RenderedMessage => {
 
   const role = oneLine(leaver.nextRole ?? '');
   const company = oneLine(leaver.nextCompany ?? '');
-  const now = role || company ? typeset(lang, w.now(isolate(role), isolate(company))) : '';
+  const nowTemplate = role && company ? w.now.both : role ? w.now.role : company ? w.now.company : '';
+  const now = fill(nowTemplate, { role: isolate(role), company: isolate(company) });
 
   const lines: ContactLine[] = [];
   const email = oneLine(leaver.personalEmail ?? '');
@@ -181,13 +188,13 @@ export const renderTouchpoint = (input: TouchpointInput): RenderedMessage => {
   const sep = lang === 'fr' ? '\u00a0: ' : ': ';
 
   const subject = subjectWithName(w.subject[kind], who);
-  const intro = typeset(lang, w.intro[kind](isolate(who)));
+  const intro = fill(w.intro[kind], { name: isolate(who) });
   const html = root(lang, [
     p(esc(intro)),
     now ? p(esc(now)) : '',
     `<h3 style="${STYLE.h3}">${esc(w.reach)}</h3>`,
     lines.length === 0
-      ? p(`<em>${esc(typeset(lang, w.noDetails))}</em>`)
+      ? p(`<em>${esc(w.noDetails)}</em>`)
       : `<ul style="${STYLE.ul}">${lines.map((l) => `<li dir="auto" style="${STYLE.li}">${esc(l.label)}${esc(sep)}${l.html}</li>`).join('')}</ul>`,
     `<h3 style="${STYLE.h3}">${esc(w.idea)}</h3>`,
     p(esc(prompt)),
@@ -198,7 +205,7 @@ export const renderTouchpoint = (input: TouchpointInput): RenderedMessage => {
     ...(now ? [now] : []),
     '',
     `${w.reach}${sep.trimEnd()}`,
-    ...(lines.length === 0 ? [typeset(lang, w.noDetails)] : lines.map((l) => `- ${l.label}${sep}${l.text}`)),
+    ...(lines.length === 0 ? [w.noDetails] : lines.map((l) => `- ${l.label}${sep}${l.text}`)),
     '',
     `${w.idea}${sep.trimEnd()}`,
     prompt,

@@ -116,7 +116,7 @@ describe('renderInviteHtml', () => {
           for (const s of [u.leaver, u.manager, u.title, u.purpose, u.prompt, u.extra]) expect(visible(text)).toContain(visible(s));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

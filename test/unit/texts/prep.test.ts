@@ -27,12 +27,20 @@ describe('renderPrepReminder', () => {
   it.each<Lang>(['fr', 'en'])('%s: names the leaver in the subject, says it is private, and lists the agenda with minutes', (lang) => {
     const r = prep(lang);
     expect(r.subject).toBe(lang === 'fr' ? 'Préparer l’entretien de départ avec Jean Dupont' : 'Prepare your exit conversation with Jean Dupont');
-    expect(r.text).toMatch(lang === 'fr' ? /visible que par vous/ : /Only you can see/);
+    expect(r.text).toMatch(lang === 'fr' ? /Personne d’autre n’est invité/ : /No one else is invited/);
     for (const s of timeAgenda(defaultAgenda(lang), 45).sections) {
       expect(r.text).toContain(`${s.title} · ${s.minutes}\u00a0min`);
       expect(visible(decodeEntities(stripOwnMarkup(r.html)))).toContain(visible(s.title));
     }
     expect(r.text).toContain('45\u00a0minutes');
+  });
+
+  it('leaves user text exactly as typed: French typography applies to our words only', () => {
+    const r = prep('fr', { leaverName: 'Jean ?', prepNotes: 'Note : à voir !' });
+    expect(r.text).toContain('avec Jean ? (45\u00a0minutes)');
+    expect(r.text).toContain('Note : à voir !');
+    expect(r.text).toContain('Personne d’autre n’est invité\u00a0:');
+    expect(prep('fr', { leaverName: '' }).text).toMatch(/^Quelques minutes pour préparer votre entretien de départ \(45\u00a0minutes\)/);
   });
 
   it('says so when there are no notes yet', () => {
