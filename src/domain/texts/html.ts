@@ -36,7 +36,7 @@ export const isolate = (s: string): string => (RTL.test(s) ? `\u2068${s}\u2069` 
 /** Inline styles, kept in one place so every body looks the same. Constants only: never user text. */
 export const STYLE = {
   // overflow-wrap: a long link or word typed by a user wraps instead of widening the mail on a phone.
-  root: 'font-family:Segoe UI,Segoe UI Web (West European),Helvetica Neue,Arial,sans-serif;font-size:14px;line-height:1.5;color:#242424;max-width:640px;overflow-wrap:break-word;word-wrap:break-word',
+  root: "font-family:'Segoe UI',-apple-system,'Helvetica Neue',Arial,sans-serif;font-size:14px;line-height:1.5;color:#242424;max-width:640px;overflow-wrap:break-word;word-wrap:break-word",
   p: 'margin:0 0 12px 0',
   h2: 'margin:20px 0 8px 0;font-size:18px;font-weight:600',
   h3: 'margin:16px 0 4px 0;font-size:15px;font-weight:600',

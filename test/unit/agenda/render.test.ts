@@ -41,6 +41,9 @@ describe('renderInviteHtml', () => {
     // Every tag is the renderer's own: nothing is left once they are stripped.
     expect(stripOwnMarkup(html)).not.toMatch(/[<>]/);
     expect(html.match(OWN_TAG)!.length).toBeGreaterThan(20);
+    // Font names with spaces are quoted, or the whole declaration is dropped and mail falls back to serif.
+    const fonts = /font-family:([^;"]+)/.exec(html)![1]!.split(',');
+    for (const f of fonts) expect(f).toMatch(/^('[^']+'|[a-z-]+)$/i);
   });
 
   it.each(LANGS)('%s: greets the leaver, signs with the manager, and shows every section with minutes, purpose and prompts', (lang) => {
