@@ -51,7 +51,7 @@ export type BookingOutcome =
       readonly ok: false;
       readonly status: number;
       readonly error: AppError;
-      /** 429/503/504: may be tried again (after Retry-After). */
+      /** 429/503/504 (after Retry-After), or 424: not run because an item before it in the chain failed. */
       readonly retryable: boolean;
       readonly retryAfterSeconds?: number;
     };
@@ -62,11 +62,21 @@ export interface PlanLookup {
   readonly categoryExists: boolean;
 }
 
+export interface BatchShape {
+  /**
+   * How many of the mailbox's requests the batch may run at once. Exchange allows 4 concurrent
+   * requests per mailbox and answers 429 to the rest of a parallel batch, so the first `parallel`
+   * items run side by side and the others follow in a dependsOn chain, one at a time, still in the
+   * same round trip. Default 4; bulk booking gives each plan a share of the 4.
+   */
+  readonly parallel?: number;
+}
+
 export interface BookingGateway {
   /** One $batch with up to 20 operations. Rejects with an AppError only when the batch itself fails. */
-  submit(ops: readonly BookingOp[]): Promise<BookingOutcome[]>;
+  submit(ops: readonly BookingOp[], shape?: BatchShape): Promise<BookingOutcome[]>;
   /** One $batch: the plan's tagged events, its tagged contact, and whether the category exists. */
-  lookup(planId: string, category: string): Promise<PlanLookup>;
+  lookup(planId: string, category: string, shape?: BatchShape): Promise<PlanLookup>;
   /**
    * The contact photo. It needs the id of a contact that the same $batch creates, and JSON batching
    * cannot feed one response's id into another request's URL (`dependsOn` only orders them), so this
@@ -134,20 +144,59 @@ const outcomeOf = (op: BookingOp, r: BatchResponseItem): BookingOutcome => {
     ok: false,
     status: r.status,
     error,
-    retryable: isRetryableStatus(r.status),
+    retryable: isRetryableStatus(r.status) || r.status === 424,
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   };
 };
 
+/** A request to another user's mailbox (their directory photo) does not use the manager's slots. */
+const usesOwnMailbox = (item: BatchRequestItem): boolean => !item.url.startsWith('/users/');
+
+/**
+ * Lays the items out for Exchange's 4-per-mailbox limit: the first `parallel` of the manager's
+ * items run at once, each later one depends on the one before it. Items that tend to "fail" on
+ * purpose (the category's 409, a missing photo's 404) must come last or be independent, since a
+ * failed item makes everything after it in the chain come back 424; callers order ops accordingly.
+ */
+export const chainItems = (
+  items: readonly BatchRequestItem[],
+  parallel: number,
+  isLeaf: (item: BatchRequestItem) => boolean = () => false,
+): BatchRequestItem[] => {
+  const width = Math.max(1, Math.floor(parallel));
+  let own = 0;
+  let previous: string | undefined;
+  let lastLeaf: string | undefined;
+  return items.map((item) => {
+    if (!usesOwnMailbox(item)) return item;
+    own += 1;
+    const after = previous ?? lastLeaf;
+    const out = own > width && after ? { ...item, dependsOn: [after] } : item;
+    // A leaf waits for the chain but nothing waits for it, so its expected 404/409 fails no one
+    // (unless only leaves are left, and then only each other's).
+    if (isLeaf(item)) lastLeaf = item.id;
+    else previous = item.id;
+    return out;
+  });
+};
+
+/** Ops whose normal answers include a 4xx (category exists: 409; no photo: 404). */
+const isLeafOp = (op: BookingOp): boolean => op.kind === 'category' || op.kind === 'contactPhotoCheck' || op.kind === 'userPhoto';
+
 export const createBookingGateway = (graph: GraphClient): BookingGateway => ({
-  async submit(ops) {
-    const items = ops.map((op, i) => toBatchItem(op, String(i + 1)));
+  async submit(ops, shape = {}) {
+    const leaves = new Set(ops.flatMap((op, i) => (isLeafOp(op) ? [String(i + 1)] : [])));
+    const items = chainItems(
+      ops.map((op, i) => toBatchItem(op, String(i + 1))),
+      shape.parallel ?? 4,
+      (item) => leaves.has(item.id),
+    );
     const responses = await graph.batch(items, { scopes: unionScopes(...ops.map(opScopes)), what: 'booking $batch' });
     return ops.map((op, i) => outcomeOf(op, responses[i] ?? { id: String(i + 1), status: 0, headers: {}, body: undefined }));
   },
 
-  async lookup(planId, category) {
-    const items: BatchRequestItem[] = [
+  async lookup(planId, category, shape = {}) {
+    const lookups: BatchRequestItem[] = [
       {
         id: 'events',
         method: 'GET',
@@ -164,6 +213,7 @@ export const createBookingGateway = (graph: GraphClient): BookingGateway => ({
         url: `/me/outlook/masterCategories${queryString({ $filter: `displayName eq ${odataString(category)}`, $select: 'id,displayName' })}`,
       },
     ];
+    const items = chainItems(lookups, shape.parallel ?? 4);
     const scopes = [SCOPES.calendarsReadWrite, SCOPES.contactsReadWrite, SCOPES.mailboxSettingsReadWrite];
     const [events, contacts, categories] = await graph.batch(items, { scopes, what: 'lookup $batch' });
     const page = async <T>(r: BatchResponseItem | undefined, what: string, itemScopes: string[]): Promise<T[]> => {

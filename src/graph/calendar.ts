@@ -193,7 +193,8 @@ export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
 
   async planEvents(planId) {
     const path = `/me/events${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: EVENT_SELECT, $expand: TAG_EXPAND, $top: 50 })}`;
-    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE })).map(fromGraphEvent);
+    // UTC, so that the workflows compare instants without knowing the mailbox's zone.
+    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE, timeZone: 'UTC' })).map(fromGraphEvent);
   },
 
   async appEvents() {
@@ -203,7 +204,7 @@ export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
       $expand: TAG_EXPAND,
       $top: 100,
     })}`;
-    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE })).map(fromGraphEvent).filter((e) => e.planId);
+    return (await graph.getAll<MG.Event>(path, { scopes: CAL_WRITE, timeZone: 'UTC' })).map(fromGraphEvent).filter((e) => e.planId);
   },
 
   async appOccurrences(startUtc, endUtc) {

@@ -55,6 +55,7 @@ export interface EventInfo {
   readonly attendees: readonly string[];
   readonly planId?: string;
   readonly role?: string;
+  readonly kind?: string;
   readonly transactionId?: string;
   readonly seriesMasterId?: string;
 }
@@ -196,6 +197,7 @@ export const fromGraphEvent = (e: MG.Event): EventInfo => {
     attendees: (e.attendees ?? []).map((a) => a.emailAddress?.address ?? '').filter(Boolean),
     ...opt('planId', tags.planId),
     ...opt('role', tags.role),
+    ...opt('kind', tags.kind),
     ...opt('transactionId', e.transactionId),
     ...opt('seriesMasterId', e.seriesMasterId),
   };

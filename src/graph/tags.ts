@@ -9,6 +9,8 @@ import { odataString } from './odata';
 export const TAG_PROPERTY_SET = '{7b3c2a5e-4f61-4d8a-9c1e-2a9d5f0b8c47}';
 export const PLAN_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirPlanId`;
 export const ROLE_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirRole`;
+/** Touchpoint kind (call, email, lunch) of a reconnect reminder, so the alumni view can say what is next. */
+export const KIND_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirKind`;
 
 /** The category the app gives everything it books (and creates once in the master list). */
 export const AU_REVOIR_CATEGORY = 'Au revoir';
@@ -20,6 +22,7 @@ export type TagRole = 'conversation' | 'prep' | 'contact' | `touchpoint:${number
 export interface Tags {
   readonly planId: string;
   readonly role: TagRole;
+  readonly kind?: string;
 }
 
 export interface ExtendedProperty {
@@ -30,25 +33,27 @@ export interface ExtendedProperty {
 export const tagProperties = (tags: Tags): ExtendedProperty[] => [
   { id: PLAN_TAG_ID, value: tags.planId },
   { id: ROLE_TAG_ID, value: tags.role },
+  ...(tags.kind ? [{ id: KIND_TAG_ID, value: tags.kind }] : []),
 ];
 
 /** `$filter` clause matching objects whose tag `id` has `value`. */
 export const tagFilter = (id: string, value: string): string =>
   `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(id)} and ep/value eq ${odataString(value)})`;
 
-/** `$expand` that brings back our two tags and nothing else. */
-export const TAG_EXPAND = `singleValueExtendedProperties($filter=id eq ${odataString(PLAN_TAG_ID)} or id eq ${odataString(ROLE_TAG_ID)})`;
+/** `$expand` that brings back our tags and nothing else. */
+export const TAG_EXPAND = `singleValueExtendedProperties($filter=id eq ${odataString(PLAN_TAG_ID)} or id eq ${odataString(ROLE_TAG_ID)} or id eq ${odataString(KIND_TAG_ID)})`;
 
 /** Reads our tags back from a Graph object's expanded properties. */
 export const readTags = (
   props: ReadonlyArray<{ id?: string | null; value?: string | null }> | null | undefined,
-): { planId?: string; role?: string } => {
-  const out: { planId?: string; role?: string } = {};
+): { planId?: string; role?: string; kind?: string } => {
+  const out: { planId?: string; role?: string; kind?: string } = {};
   for (const p of props ?? []) {
     // Graph may echo the id with a different case for the GUID/name; compare case-insensitively.
     const id = (p.id ?? '').toLowerCase();
     if (id === PLAN_TAG_ID.toLowerCase() && p.value) out.planId = p.value;
     if (id === ROLE_TAG_ID.toLowerCase() && p.value) out.role = p.value;
+    if (id === KIND_TAG_ID.toLowerCase() && p.value) out.kind = p.value;
   }
   return out;
 };

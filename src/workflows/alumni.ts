@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon';
+import { AppError } from '../domain/errors';
+import type { TouchpointKind } from '../domain/cadence/model';
+import type { PlanId } from '../domain/types';
+import type { CalendarGateway, ContactsGateway, EventInfo } from '../graph';
+import { appendReconnect, lastContacted, parseReconnectLog } from './reconnect-log';
+import type { Alumnus } from './service';
+
+export interface AlumniDeps {
+  readonly calendar: CalendarGateway;
+  readonly contacts: ContactsGateway;
+}
+
+const KINDS = new Set<string>(['call', 'email', 'lunch']);
+const isTouchpointRole = (role: string | undefined): boolean => !!role && (role.startsWith('touchpoint:') || role.startsWith('series:'));
+const utcMs = (dt: string | undefined): number => (dt ? Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(dt) ? dt : `${dt}Z`) : NaN);
+
+/** How far back a missed touchpoint still counts as overdue, and how far ahead "next" looks. */
+const LOOK_BACK_DAYS = 400;
+const LOOK_AHEAD_DAYS = 800;
+
+/**
+ * Everyone the manager kept in touch with: the app's tagged contacts, each with the last time they
+ * were contacted (from the reconnect log in the contact's notes) and the next reminder. Overdue
+ * means a reminder fell due after the last contact and before now. Overdue first, then the soonest.
+ */
+export const listAlumni = async (deps: AlumniDeps, now: Date): Promise<Alumnus[]> => {
+  const start = new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000).toISOString();
+  const end = new Date(now.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString();
+  const [contacts, masters, occurrences] = await Promise.all([
+    deps.contacts.appContacts(),
+    deps.calendar.appEvents(),
+    deps.calendar.appOccurrences(start, end),
+  ]);
+  const byId = new Map(masters.map((m) => [m.id, m]));
+  // Occurrences of a series carry the master's id; the tags live on the master.
+  const tagged = occurrences
+    .map((o) => {
+      const master = o.seriesMasterId ? byId.get(o.seriesMasterId) : byId.get(o.id);
+      return { occ: o, planId: o.planId ?? master?.planId, role: o.role ?? master?.role, kind: o.kind ?? master?.kind };
+    })
+    .filter((t) => t.planId && isTouchpointRole(t.role) && !t.occ.isCancelled);
+
+  const nowMs = now.getTime();
+  const alumni = contacts
+    .filter((c) => c.planId)
+    .map((c): Alumnus => {
+      const log = parseReconnectLog(c.personalNotes);
+      const last = lastContacted(log);
+      const lastMs = last ? Date.parse(`${last}T23:59:59Z`) : -Infinity;
+      const mine = tagged.filter((t) => t.planId === c.planId).sort((a, b) => utcMs(a.occ.start) - utcMs(b.occ.start));
+      const next = mine.find((t) => utcMs(t.occ.start) >= nowMs);
+      const overdue = mine.some((t) => {
+        const at = utcMs(t.occ.start);
+        return at < nowMs && at > lastMs;
+      });
+      const personalEmail = c.emails[0];
+      return {
+        planId: c.planId as PlanId,
+        contactId: c.id,
+        displayName: c.displayName,
+        ...(personalEmail ? { personalEmail } : {}),
+        ...(c.mobilePhone ? { mobilePhone: c.mobilePhone } : {}),
+        ...(c.businessHomePage ? { profileUrl: c.businessHomePage } : {}),
+        ...(c.companyName ? { company: c.companyName } : {}),
+        ...(c.jobTitle ? { jobTitle: c.jobTitle } : {}),
+        ...(last ? { lastContacted: `${last}T00:00:00.000Z` } : {}),
+        ...(next
+          ? {
+              nextTouchpoint: {
+                eventId: next.occ.id,
+                start: new Date(utcMs(next.occ.start)).toISOString(),
+                kind: (KINDS.has(next.kind ?? '') ? next.kind : 'call') as TouchpointKind,
+              },
+            }
+          : {}),
+        overdue,
+        notes: log.map((e) => `${e.date} — ${e.text}`),
+      };
+    });
+  return alumni.sort((a, b) => {
+    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    const an = a.nextTouchpoint ? Date.parse(a.nextTouchpoint.start) : Infinity;
+    const bn = b.nextTouchpoint ? Date.parse(b.nextTouchpoint.start) : Infinity;
+    return an - bn || a.displayName.localeCompare(b.displayName);
+  });
+};
+
+/** Logs a reconnect: a dated line at the top of the contact's notes ("last contacted" follows from it). */
+export const markReconnected = async (deps: AlumniDeps, input: { contactId: string; note: string; at: Date }): Promise<void> => {
+  const contact = await deps.contacts.getContact(input.contactId);
+  await deps.contacts.updateContact(input.contactId, { personalNotes: appendReconnect(contact.personalNotes, input.at, input.note) });
+};
+
+const shift = (dateTime: string, days: number): string =>
+  DateTime.fromISO(dateTime.replace(/\.\d+$/, ''), { zone: 'UTC' }).plus({ days }).toFormat("yyyy-LL-dd'T'HH:mm:ss");
+
+/** Moves one reminder (a single event or one occurrence of a series) later by `days`, same time of day. */
+export const snooze = async (deps: AlumniDeps, input: { eventId: string; days: number }): Promise<void> => {
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > 365) {
+    throw new AppError({ code: 'validation', detail: `snooze: days must be 1..365, got ${input.days}` });
+  }
+  const ev = await deps.calendar.getEvent(input.eventId);
+  if (!ev.start || !ev.end) throw new AppError({ code: 'unexpected', detail: `event ${input.eventId} has no start or end` });
+  const zone = ev.timeZone ?? 'UTC';
+  await deps.calendar.updateEvent(input.eventId, {
+    start: { dateTime: shift(ev.start, input.days), timeZone: zone },
+    end: { dateTime: shift(ev.end, input.days), timeZone: zone },
+  });
+};
+
+const futureOf = (events: readonly EventInfo[], nowMs: number) => events.filter((e) => utcMs(e.start) >= nowMs);
+
+/**
+ * Stops the reconnect reminders of a plan: each series ends the day before its next occurrence (past
+ * ones stay, as a record), a series that has not started yet is deleted, and future one-off
+ * touchpoints are deleted.
+ */
+export const stopReminders = async (deps: AlumniDeps, planId: PlanId, now: Date): Promise<void> => {
+  const events = await deps.calendar.planEvents(planId);
+  const nowMs = now.getTime();
+  const singles = events.filter((e) => e.role?.startsWith('touchpoint:'));
+  for (const e of futureOf(singles, nowMs)) await deps.calendar.deleteEvent(e.id);
+  const series = events.filter((e) => e.role?.startsWith('series:') && e.recurrence);
+  if (series.length === 0) return;
+  const occurrences = await deps.calendar.appOccurrences(now.toISOString(), new Date(nowMs + LOOK_AHEAD_DAYS * 4 * 86_400_000).toISOString());
+  for (const s of series) {
+    const next = occurrences
+      .filter((o) => o.seriesMasterId === s.id && utcMs(o.start) >= nowMs)
+      .sort((a, b) => utcMs(a.start) - utcMs(b.start))[0];
+    if (!next?.start || !s.recurrence) continue; // nothing left to stop
+    const zone = s.recurrence.range.recurrenceTimeZone;
+    const nextDay = DateTime.fromMillis(utcMs(next.start), { zone }).startOf('day');
+    const endDate = nextDay.minus({ days: 1 }).toISODate() ?? '';
+    if (endDate < s.recurrence.range.startDate) await deps.calendar.deleteEvent(s.id);
+    else await deps.calendar.updateEvent(s.id, { recurrenceEndDate: endDate });
+  }
+};
+
+const CANCEL_MESSAGE =
+  'Nous devons annuler cet entretien ; je reviens vers vous très vite. / We need to cancel this conversation; I will be in touch shortly.';
+
+/**
+ * Cancels a plan: the exit conversation is cancelled with a message to the leaver when it is still
+ * ahead and the invitation went out (it has attendees); otherwise it is simply deleted. Everything
+ * else the plan booked (prep, reminders, contact) is deleted.
+ */
+export const cancelPlan = async (deps: AlumniDeps, planId: PlanId, now: Date): Promise<void> => {
+  const [events, contacts] = await Promise.all([deps.calendar.planEvents(planId), deps.contacts.planContacts(planId)]);
+  for (const e of events) {
+    if (e.role === 'conversation' && !e.isCancelled && e.attendees.length > 0 && utcMs(e.start) > now.getTime()) {
+      await deps.calendar.cancelEvent(e.id, CANCEL_MESSAGE);
+    } else {
+      await deps.calendar.deleteEvent(e.id);
+    }
+  }
+  for (const c of contacts) await deps.contacts.deleteContact(c.id);
+};
