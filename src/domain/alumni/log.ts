@@ -13,7 +13,7 @@ import { isoDate, type IanaTimeZone, type IsoDate, type Lang, type Localized } f
  *     (a second line of the same note, indented)
  *
  * and read back leniently, because that person may have edited it: any ISO date at the start of a
- * line opens an entry (a leading "-" or "•" is fine), the separator may be "·", "-", "–", ":" or
+ * line opens an entry (a leading "-" or "•", or brackets around the date, are fine), the separator may be "·", "-", "–", ":" or
  * "|", the kind is recognised in French or English when it is the first word group, indented
  * lines continue the entry above, and text that is not an entry is left alone. When the heading
  * is there, only what follows it is the log (a summary above it may well start with a date).
@@ -32,7 +32,7 @@ export const RECONNECT_LOG_HEADING: Localized = {
 };
 
 const HEADING = /^\s*[—–-]*\s*au revoir\s*·\s*(historique des échanges|keeping-in-touch log)\s*[—–-]*\s*$/iu;
-const ENTRY = /^\s*(?:[-*•]\s+)?(\d{4}-\d{2}-\d{2})(?:\s*[·•|:–—-]\s*|\s+|$)(.*)$/u;
+const ENTRY = /^\s*(?:[-*•]\s+)?\[?(\d{4}-\d{2}-\d{2})\]?(?:\s*[·•|:–—-]\s*|\s+|$)(.*)$/u;
 const SEPARATOR = /^\s*[·•|:–—-]\s*/u;
 const CONTINUATION = /^[ \t]+\S/;
 

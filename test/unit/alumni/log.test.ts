@@ -86,8 +86,10 @@ describe('parseReconnectLog', () => {
       'a line of free text in between',
       '2027-02-30 · not a date',
       '2027-07-08 · courriel',
+      '[2027-08-09] bracketed date',
     ].join('\n');
     expect(parseReconnectLog(notes)).toEqual([
+      { date: '2027-08-09', note: 'bracketed date' },
       { date: '2027-07-08', kind: 'email', note: '' },
       { date: '2027-06-07', note: 'Lunch was great' },
       { date: '2027-04-05', kind: 'call', note: 'rapide' },
