@@ -32,6 +32,10 @@ async function main(): Promise<void> {
     `  curl -s -X POST ${sb.url}/sandbox/token -H 'Content-Type: application/json' -d '{"user":"claire.martin@contoso.example"}'`,
     `  curl -s ${sb.graphUrl}/me -H "Authorization: Bearer <access_token>"`,
   ];
+  const ageDays = (Date.now() - Date.parse(sb.store.state.seededAt)) / 86_400_000;
+  if (ageDays > 7) {
+    lines.push('', `Note: the demo data was seeded ${Math.floor(ageDays)} days ago (leave dates and calendars are relative to then); npm run sandbox:reset refreshes it.`);
+  }
   console.log(lines.join('\n'));
   const stop = (): void => {
     sb.close().then(

@@ -6,6 +6,7 @@ import type { RouteCtx } from './items';
 import {
   applyExpand,
   checkBodyProperties,
+  checkIfMatch,
   contextUrl,
   etag,
   isoNow,
@@ -223,6 +224,7 @@ export function postContact(ctx: RouteCtx, folderId?: string): GraphResponse {
 export function patchContact(ctx: RouteCtx, id: string, folderId?: string): GraphResponse {
   const body = requireObjectBody(ctx.req);
   const c = findContact(ctx, id, folderId);
+  checkIfMatch(ctx, c.changeKey);
   c.data = normalise(body, c.data);
   c.extProps = upsertExtProps(c.extProps, body.singleValueExtendedProperties);
   c.extensions = upsertExtensions(c.extensions, body.extensions);
@@ -234,6 +236,7 @@ export function patchContact(ctx: RouteCtx, id: string, folderId?: string): Grap
 
 export function deleteContact(ctx: RouteCtx, id: string, folderId?: string): GraphResponse {
   const c = findContact(ctx, id, folderId);
+  checkIfMatch(ctx, c.changeKey);
   const m = mb(ctx);
   m.contacts = m.contacts.filter((x) => x !== c);
   ctx.store.changed();

@@ -8,6 +8,7 @@ import type { RouteCtx } from './items';
 import {
   applyExpand,
   checkBodyProperties,
+  checkIfMatch,
   contextUrl,
   etag,
   isoNow,
@@ -551,6 +552,7 @@ export function postEvent(ctx: RouteCtx): GraphResponse {
 export function patchEvent(ctx: RouteCtx, id: string): GraphResponse {
   const body = requireObjectBody(ctx.req);
   const { ev, occurrence } = findEvent(ctx, id);
+  checkIfMatch(ctx, occurrence ? (ev.exceptions[occurrence.originalDate]?.changeKey ?? ev.changeKey) : ev.changeKey);
   const stamp = isoNow(ctx.now);
   if (occurrence) {
     checkBodyProperties(body, WRITABLE, EVENT_TYPE);
@@ -594,6 +596,7 @@ export function patchEvent(ctx: RouteCtx, id: string): GraphResponse {
 
 export function deleteEvent(ctx: RouteCtx, id: string): GraphResponse {
   const { ev, occurrence } = findEvent(ctx, id);
+  if (!occurrence) checkIfMatch(ctx, ev.changeKey);
   const mb = ctx.store.mailbox(ctx.target.id);
   if (occurrence) {
     ev.cancelledDates.push(occurrence.originalDate);

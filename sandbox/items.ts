@@ -146,3 +146,16 @@ export function selectSuffix(q: URLSearchParams): string {
   const s = q.get('$select');
   return s ? `(${s})` : '';
 }
+
+/** Honours If-Match on PATCH/DELETE the way Exchange does: a stale change key is a 412. */
+export function checkIfMatch(ctx: RouteCtx, changeKey: string): void {
+  const given = ctx.req.headers['if-match'];
+  if (given === undefined || given.trim() === '*') return;
+  if (given.trim() !== etag(changeKey) && given.trim() !== changeKey && given.trim() !== `"${changeKey}"`) {
+    throw new GraphError(
+      412,
+      'ErrorIrresolvableConflict',
+      'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+    );
+  }
+}

@@ -68,7 +68,7 @@ export function dispatch(store: Store, now: () => Date, graphUrl: string, req: G
 
   if (rest.length === 0) {
     is('GET');
-    return getUser(ctx, false);
+    return getUser(ctx);
   }
   switch (r0) {
     case 'directreports':

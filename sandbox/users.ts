@@ -1,6 +1,6 @@
 // Directory routes: /me, /users, /users/{id|upn}, /me/directReports, /me/manager and profile photos.
 import type { GraphResponse, Json, JsonObject } from './core';
-import { GraphError, json, notFound } from './core';
+import { GraphError, json } from './core';
 import type { RouteCtx } from './items';
 import { contextUrl, selectSuffix } from './items';
 import type { EntitySchema } from './odata';
@@ -54,11 +54,10 @@ export function renderUser(ctx: RouteCtx, u: UserRecord, select: string[] | null
   return out;
 }
 
-export function getUser(ctx: RouteCtx, viaMe: boolean): GraphResponse {
+export function getUser(ctx: RouteCtx): GraphResponse {
   const select = parseSelect(ctx.req.query);
   const body = renderUser(ctx, ctx.target, select);
   const context = contextUrl(ctx, `users${selectSuffix(ctx.req.query)}/$entity`);
-  void viaMe;
   return json(200, { '@odata.context': context, ...body } as Json);
 }
 
@@ -160,4 +159,3 @@ export function photoMeta(ctx: RouteCtx): GraphResponse {
   });
 }
 
-export { notFound };

@@ -65,7 +65,7 @@ describe('contacts', () => {
     const none = await c.get(`/me/contacts/${created.body.id}/photo/$value`);
     expect(none.status).toBe(404);
     const png = initialsPng('PB', 3, 48);
-    const put = await fetch(`${sb.graphUrl}/me/contacts/${created.body.id}/photo/$value`, { method: 'PUT', headers: { Authorization: `Bearer ${c.token}`, 'Content-Type': 'image/png' }, body: png });
+    const put = await fetch(`${sb.graphUrl}/me/contacts/${created.body.id}/photo/$value`, { method: 'PUT', headers: { Authorization: `Bearer ${c.token}`, 'Content-Type': 'image/png' }, body: new Uint8Array(png) });
     expect(put.status).toBe(200);
     const got = await fetch(`${sb.graphUrl}/me/contacts/${created.body.id}/photo/$value`, { headers: { Authorization: `Bearer ${c.token}` } });
     expect(got.status).toBe(200);

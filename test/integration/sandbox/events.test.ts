@@ -93,6 +93,17 @@ describe('create, get, update, delete', () => {
     expect(gone.body.error.code).toBe('ErrorItemNotFound');
   });
 
+  it('PATCH with a stale If-Match is a 412; with the current @odata.etag it goes through', async () => {
+    const c = client(sb);
+    const created = await c.post('/me/events', eventBody({ transactionId: 'ifmatch-1' }));
+    const first = await c.patch(`/me/events/${created.body.id}`, { subject: 'v2' }, { 'If-Match': created.body['@odata.etag'] });
+    expect(first.status).toBe(200);
+    const stale = await c.patch(`/me/events/${created.body.id}`, { subject: 'v3' }, { 'If-Match': created.body['@odata.etag'] });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe('ErrorIrresolvableConflict');
+    expect((await c.get(`/me/events/${created.body.id}?$select=subject`)).body.subject).toBe('v2');
+  });
+
   it('an end before the start and an unknown time zone are 400s', async () => {
     const c = client(sb);
     const backwards = await c.post('/me/events', eventBody({ transactionId: undefined, end: { dateTime: '2026-12-15T11:00:00', timeZone: 'Pacific Standard Time' } }));
