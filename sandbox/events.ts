@@ -624,7 +624,8 @@ export function cancelEvent(ctx: RouteCtx, id: string): GraphResponse {
     eventId: id,
     iCalUId: ev.iCalUId,
     subject: typeof ev.data.subject === 'string' ? ev.data.subject : '',
-    comment: typeof body.comment === 'string' ? body.comment : '',
+    // The docs' own example spells it "Comment"; Graph reads parameters case-insensitively.
+    comment: String(Object.entries(body).find(([k]) => k.toLowerCase() === 'comment')?.[1] ?? ''),
     at: ctx.now().toISOString(),
     attendees,
   });

@@ -333,7 +333,9 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     const held: string[] = [];
 
     const subRequest = (it: Item): GraphRequest => {
-      const u = new URL(it.url.replace(/^\/?(v1\.0\/)?/, '/'), 'http://sandbox.invalid');
+      // Graph takes relative URLs ("/me", "me/events"); tolerate an absolute one pointing at us or at Graph.
+      const relative = it.url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?(v1\.0\/)?/, '/');
+      const u = new URL(relative, 'http://sandbox.invalid');
       let raw: Buffer | undefined;
       let parsed: unknown = it.body;
       if (typeof it.body === 'string' && !/json/i.test(it.headers['content-type'] ?? '')) {
