@@ -1,0 +1,177 @@
+import type { Sandbox } from '../../../sandbox/index';
+import { PLAN_TAG_ID, ROLE_TAG_ID, tagFilter } from '../../../src/graph';
+import { wantedObjects } from '../../../src/workflows';
+import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  sandbox.reset();
+  sandbox.clearLog();
+});
+
+/** Reads the mailbox straight from the sandbox, independently of the app's gateways. */
+const graphGet = async (path: string, zone = 'Europe/Paris'): Promise<any> => {
+  const res = await fetch(`${sandbox.graphUrl}${path}`, {
+    headers: { Authorization: `Bearer ${sandbox.token(MANAGER)}`, Prefer: `outlook.timezone="${zone}"` },
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return /json/.test(res.headers.get('content-type') ?? '') ? res.json() : Buffer.from(await res.arrayBuffer());
+};
+const q = encodeURIComponent;
+const EXPAND = `singleValueExtendedProperties($filter=id eq '${PLAN_TAG_ID}' or id eq '${ROLE_TAG_ID}')`;
+
+test('a full plan is booked in one $batch plus the photo PUT, with every field in the mailbox', async () => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox);
+  const receipt = await svc.bookPlan(plan);
+
+  // Round trips: the $batch, then the contact photo (it needs the new contact's id).
+  const trips = sandbox.log().filter((e) => e.roundTrip);
+  expect(trips.map((t) => `${t.method} ${t.path.split('?')[0]}`)).toEqual([
+    'POST /$batch',
+    expect.stringMatching(/^PUT \/me\/contacts\/[^/]+\/photo\/\$value$/),
+  ]);
+  const subRequests = sandbox.log().filter((e) => !e.roundTrip);
+  expect(subRequests.every((s) => s.status >= 200 && s.status < 300)).toBe(true);
+
+  expect(receipt.complete).toBe(true);
+  expect(receipt.missing).toEqual([]);
+  expect(receipt.objects.every((o) => o.createdNow)).toBe(true);
+  expect(receipt.objects.map((o) => o.key ?? o.kind)).toEqual(wantedObjects(plan).map((w) => w.key));
+  expect(receipt.conversation?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+  expect(receipt.conversation?.webLink).toMatch(/^https:\/\//);
+
+  // Every object carries the plan tag.
+  const tagged = await graphGet(
+    `/me/events?$filter=${q(tagFilter(PLAN_TAG_ID, plan.id))}&$expand=${q(EXPAND)}&$select=subject,body,start,end,attendees,categories,showAs,isReminderOn,reminderMinutesBeforeStart,recurrence,onlineMeeting,isOnlineMeeting,sensitivity,transactionId,type`,
+  );
+  const byRole = new Map<string, any>(
+    tagged.value.map((e: any) => [e.singleValueExtendedProperties.find((p: any) => p.id.toLowerCase() === ROLE_TAG_ID.toLowerCase())?.value, e]),
+  );
+  const eventRoles = wantedObjects(plan)
+    .filter((w) => w.op?.kind === 'event')
+    .map((w) => w.key);
+  expect([...byRole.keys()].sort()).toEqual([...eventRoles].sort());
+
+  const conv = byRole.get('conversation');
+  expect(conv.subject).toBe('Entretien de départ avec Émilie Laurent');
+  expect(conv.body.contentType).toBe('html');
+  expect(conv.body.content).toContain('<div lang="fr"');
+  expect(conv.body.content).not.toContain('Atlas'); // the prep notes never go into the invite
+  expect(conv.attendees).toEqual([
+    expect.objectContaining({ type: 'required', emailAddress: expect.objectContaining({ address: plan.leaver.workEmail }) }),
+  ]);
+  expect(conv.isOnlineMeeting).toBe(true);
+  expect(conv.onlineMeeting.joinUrl).toBe(receipt.conversation?.joinUrl);
+  expect(conv.categories).toEqual(['Au revoir']);
+  expect(conv.isReminderOn).toBe(true);
+  expect(conv.reminderMinutesBeforeStart).toBe(15);
+  expect(conv.start.dateTime).toMatch(/^2027-03-03T14:00:00/);
+  expect(conv.end.dateTime).toMatch(/^2027-03-03T15:00:00/);
+  expect(conv.transactionId).toBe(`aurevoir-${plan.id}-conversation`);
+
+  const prep = byRole.get('prep');
+  expect(prep.attendees).toEqual([]);
+  expect(prep.showAs).toBe('busy');
+  expect(prep.sensitivity).toBe('private');
+  expect(prep.body.content).toContain('projet &lt;Atlas&gt; &amp; de sa'); // escaped
+  expect(prep.start.dateTime).toMatch(/^2027-03-02T14:00:00/);
+  expect(prep.end.dateTime).toMatch(/^2027-03-02T14:30:00/);
+
+  const singles = [...byRole.entries()].filter(([r]) => r.startsWith('touchpoint:'));
+  expect(singles.length).toBeGreaterThan(0);
+  for (const [, e] of singles) {
+    expect(e.showAs).toBe('free');
+    expect(e.isReminderOn).toBe(true);
+    expect(e.attendees).toEqual([]);
+    expect(e.type).toBe('singleInstance');
+    expect(e.categories).toEqual(['Au revoir']);
+    expect(e.body.content).toContain('Émilie');
+  }
+  const series = [...byRole.entries()].filter(([r]) => r.startsWith('series:'));
+  expect(series.length).toBeGreaterThan(0);
+  for (const [role, e] of series) {
+    const wanted = wantedObjects(plan).find((w) => w.key === role);
+    const rec = wanted?.op?.kind === 'event' ? wanted.op.draft.recurrence : undefined;
+    expect(e.type).toBe('seriesMaster');
+    expect(e.showAs).toBe('free');
+    expect(e.recurrence.pattern.type).toBe(rec?.pattern.type);
+    expect(e.recurrence.pattern.interval).toBe(rec?.pattern.interval);
+    expect(e.recurrence.range).toEqual(expect.objectContaining(rec?.range));
+  }
+
+  // The contact: personal details, category, tag, photo copied from the directory.
+  const contact = await graphGet(
+    `/me/contacts/${receipt.contact?.id}?$select=displayName,givenName,surname,emailAddresses,mobilePhone,businessHomePage,companyName,jobTitle,categories&$expand=${q(EXPAND)}`,
+  );
+  expect(contact).toEqual(
+    expect.objectContaining({
+      displayName: 'Émilie Laurent',
+      givenName: 'Émilie',
+      surname: 'Laurent',
+      mobilePhone: '+33612345678',
+      businessHomePage: 'https://www.linkedin.com/in/emilie-laurent',
+      companyName: 'Fabrikam',
+      jobTitle: 'Lead designer',
+      categories: ['Au revoir'],
+    }),
+  );
+  expect(contact.emailAddresses[0].address).toBe('emilie.l@example.org');
+  expect(contact.singleValueExtendedProperties).toEqual(
+    expect.arrayContaining([expect.objectContaining({ value: plan.id }), expect.objectContaining({ value: 'contact' })]),
+  );
+  const photo: Buffer = await graphGet(`/me/contacts/${receipt.contact?.id}/photo/$value`);
+  const directoryPhoto: Buffer = await graphGet(`/users/${plan.leaver.userId}/photo/$value`);
+  expect(photo.length).toBeGreaterThan(100);
+  expect(photo.equals(directoryPhoto)).toBe(true);
+
+  const categories = await graphGet('/me/outlook/masterCategories');
+  expect(categories.value.filter((c: any) => c.displayName === 'Au revoir')).toHaveLength(1);
+});
+
+test('booking the same plan again creates nothing and says everything was already there', async () => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox);
+  await svc.bookPlan(plan);
+  sandbox.clearLog();
+  const again = await svc.bookPlan(plan);
+  expect(again.complete).toBe(true);
+  expect(again.objects.every((o) => !o.createdNow)).toBe(true);
+  expect(again.objects).toHaveLength(wantedObjects(plan).length);
+  const writes = sandbox.log().filter((e) => e.method !== 'GET' && !(e.roundTrip && e.path.startsWith('/$batch')));
+  expect(writes).toEqual([]);
+});
+
+test('a leaver without a directory photo needs a single round trip', async () => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox, {}, 'hugo.petit@contoso.example');
+  const receipt = await svc.bookPlan(plan);
+  expect(receipt.complete).toBe(true);
+  expect(sandbox.log().filter((e) => e.roundTrip)).toHaveLength(1);
+  expect(receipt.objects.find((o) => o.kind === 'contactPhoto')).toEqual({ kind: 'contactPhoto', createdNow: false });
+});
+
+test('without consent no contact is kept; a place instead of Teams gives a location and no join link', async () => {
+  const svc = serviceFor(sandbox);
+  const base = makePlan(sandbox);
+  const plan = {
+    ...base,
+    leaver: { ...base.leaver, consentToKeepContact: false },
+    conversation: { ...base.conversation, place: { kind: 'place' as const, location: 'Salle Rivoli, 3e étage' } },
+  };
+  const receipt = await svc.bookPlan(plan);
+  expect(receipt.complete).toBe(true);
+  expect(receipt.contact).toBeUndefined();
+  expect(receipt.conversation?.joinUrl).toBeUndefined();
+  const conv = await graphGet(`/me/events/${receipt.conversation?.id}?$select=location,isOnlineMeeting`);
+  expect(conv.location.displayName).toBe('Salle Rivoli, 3e étage');
+  expect(conv.isOnlineMeeting).toBe(false);
+  const contacts = await graphGet(`/me/contacts?$filter=${q(tagFilter(PLAN_TAG_ID, plan.id))}`);
+  expect(contacts.value).toEqual([]);
+});
