@@ -4,8 +4,11 @@ import type { GraphResponse, Json, JsonObject } from './core';
 import { GraphError, badRequest, isObject, json, noContent, notFound } from './core';
 import type { RouteCtx } from './items';
 import { checkBodyProperties, contextUrl, requireObjectBody, userSeg } from './items';
+import { applySelect, compileFilter, getPath, parseSelect } from './odata';
 import type { MailboxSettingsRecord, WorkingHoursRecord } from './store';
 import { resolveZone } from './time';
+
+const CATEGORY_SCHEMA = { typeName: 'microsoft.graph.outlookCategory', unknownPropertyCode: 'RequestBroker--ParseUri', properties: ['id', 'displayName', 'color'] };
 
 const COLORS = new Set(['none', ...Array.from({ length: 25 }, (_, i) => `preset${i}`)]);
 
@@ -13,7 +16,12 @@ export function categoriesRoute(ctx: RouteCtx, id: string | undefined): GraphRes
   const m = ctx.store.mailbox(ctx.target.id);
   const base = `${userSeg(ctx)}/outlook/masterCategories`;
   if (id === undefined) {
-    if (ctx.req.method === 'GET') return json(200, { '@odata.context': contextUrl(ctx, base), value: m.categories.map((c) => ({ ...c })) });
+    if (ctx.req.method === 'GET') {
+      const filter = compileFilter(ctx.req.query.get('$filter'), CATEGORY_SCHEMA);
+      const select = parseSelect(ctx.req.query);
+      const value = m.categories.filter((c) => filter === null || filter((segs) => getPath(c, segs))).map((c) => applySelect({ ...c }, select) as JsonObject);
+      return json(200, { '@odata.context': contextUrl(ctx, base), value });
+    }
     if (ctx.req.method !== 'POST') throw new GraphError(405, 'BadRequest', 'The method is not allowed on this resource.');
     const body = requireObjectBody(ctx.req);
     checkBodyProperties(body, ['displayName', 'color'], 'microsoft.graph.outlookCategory');
@@ -90,7 +98,8 @@ export function mailboxSettingsRoute(ctx: RouteCtx, sub: string | undefined): Gr
       const v = rendered[key]!;
       return json(200, isObject(v) ? { '@odata.context': contextUrl(ctx, `${base}/${key}`), ...(v as JsonObject) } : { '@odata.context': contextUrl(ctx, `${base}/${key}`), value: v });
     }
-    return json(200, { '@odata.context': contextUrl(ctx, base), ...rendered });
+    const select = parseSelect(ctx.req.query);
+    return json(200, { '@odata.context': contextUrl(ctx, base), ...(applySelect(rendered, select, []) as JsonObject) });
   }
   if (ctx.req.method !== 'PATCH' || sub !== undefined) throw new GraphError(405, 'BadRequest', 'The method is not allowed on this resource.');
   const body = requireObjectBody(ctx.req);

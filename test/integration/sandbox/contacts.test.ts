@@ -108,6 +108,10 @@ describe('master categories', () => {
     expect(created.body.id).toMatch(/^[0-9a-f-]{36}$/);
     const dup = await c.post('/me/outlook/masterCategories', { displayName: 'au revoir', color: 'preset1' });
     expect(dup.status).toBe(409);
+    const found = await c.get(`/me/outlook/masterCategories?$filter=${q("displayName eq 'Au revoir'")}&$select=id,displayName`);
+    expect(found.body.value).toEqual([{ id: created.body.id, displayName: 'Au revoir' }]);
+    const none = await c.get(`/me/outlook/masterCategories?$filter=${q("displayName eq 'Nope'")}`);
+    expect(none.body.value).toEqual([]);
     const badColor = await c.post('/me/outlook/masterCategories', { displayName: 'Other', color: 'purple' });
     expect(badColor.status).toBe(400);
     expect((await c.del(`/me/outlook/masterCategories/${created.body.id}`)).status).toBe(204);
@@ -132,6 +136,8 @@ describe('mailbox settings', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.timeZone).toBe('Europe/Paris');
     expect(patched.body.workingHours.startTime).toBe('08:30:00.0000000');
+    const selected = await c.get('/me/mailboxSettings?$select=timeZone,workingHours');
+    expect(Object.keys(selected.body).sort()).toEqual(['@odata.context', 'timeZone', 'workingHours']);
     const tz = await c.get('/me/mailboxSettings/timeZone');
     expect(tz.body.value).toBe('Europe/Paris');
     const bad = await c.patch('/me/mailboxSettings', { timeZone: 'Atlantis/Capital' });
