@@ -123,7 +123,11 @@ const absent = (v: unknown): boolean => v === undefined || v === null;
  * A property foreign to the type with a meaningful value (absoluteMonthly with daysOfWeek ["monday"], daily
  * with dayOfMonth 15) contradicts the pattern and is rejected with a 400.
  * firstDayOfWeek is accepted with any valid value on every type: mailboxes whose week starts on Monday
- * echo "monday" on daily and monthly series too, and the value changes nothing for those types.
+ * echo "monday" on daily and monthly series too, and the value changes nothing for those types. For weekly
+ * it may be omitted (the recurrencePattern page calls it required for weekly, the recurring-events
+ * article calls it optional with default sunday; clients follow the article, so the default applies).
+ * relativeMonthly/Yearly accept several daysOfWeek, counted over their union ("the second Thursday or
+ * Friday"), as both Graph pages describe, although EWS refuses most such sets.
  * Range properties that the range type ignores (endDate on numbered, numberOfOccurrences on endDate) are
  * checked for form only, as the recurring-events article says ("ignored, but still validated").
  */

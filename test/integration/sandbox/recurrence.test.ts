@@ -91,7 +91,7 @@ describe('calendarView expands random series like rrule (HTTP)', () => {
 
         expect((await c.del(`/me/events/${q(created.body.id)}`)).status).toBe(204);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });
