@@ -97,6 +97,24 @@ describe('findMeetingTimes', () => {
     expect(starts(r)).toEqual(['15:00', '16:00']);
   });
 
+  it('follows each zone’s own DST: in the weeks New York has changed and Paris not, the overlap starts an hour earlier', () => {
+    // New York moves to EDT on 14 March 2027, Paris to CEST on 28 March: on 16 March 09:00 EDT = 14:00 Paris.
+    const march = body(
+      {
+        maxCandidates: 1,
+        timeConstraint: {
+          timeSlots: [{ start: { dateTime: '2027-03-16T08:00:00', timeZone: 'Europe/Paris' }, end: { dateTime: '2027-03-16T18:00:00', timeZone: 'Europe/Paris' } }],
+        },
+      },
+      ['sam@contoso.com'],
+    );
+    expect(starts(run(march, [sam]))).toEqual(['14:00']);
+    expect(run(march, [sam], { zone: 'Eastern Standard Time' }).meetingTimeSuggestions[0]?.meetingTimeSlot.start).toEqual({
+      dateTime: '2027-03-16T09:00:00.0000000',
+      timeZone: 'Eastern Standard Time',
+    });
+  });
+
   it('activityDomain unrestricted ignores working hours; personal allows weekends', () => {
     const evening = body({
       maxCandidates: 1,
