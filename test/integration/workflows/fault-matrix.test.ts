@@ -1,0 +1,135 @@
+import type { FaultAction, FaultRule, Sandbox } from '../../../sandbox/index';
+import { AppError } from '../../../src/domain/errors';
+import { wantedObjects, type Receipt } from '../../../src/workflows';
+import { makePlan, serviceFor, startSandbox } from './helpers';
+import { viewPlan } from './mailbox';
+
+/**
+ * For every request position of a booking (the $batch envelope, each of its sub-requests, the photo
+ * PUT) and every kind of failure, the first bookPlan is hit once at that position; bookPlan is then
+ * run again, and the mailbox must hold exactly one of everything the plan asked for.
+ */
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+// Retry-After 0 keeps the matrix fast; honouring a real Retry-After is tested separately below.
+const ACTIONS: Record<string, FaultAction> = {
+  '500': { status: 500 },
+  '503': { status: 503, retryAfterSeconds: 0 },
+  '504': { status: 504, retryAfterSeconds: 0 },
+  '429': { status: 429, retryAfterSeconds: 0 },
+  'drop before': { drop: 'before' },
+  'drop after': { drop: 'after' },
+};
+
+/** Positions from a clean run: 'envelope', then each non-envelope request by its order (nth). */
+let positions: Array<{ label: string; rule: Omit<FaultRule, 'action'> }> = [];
+
+beforeAll(async () => {
+  sandbox.reset();
+  sandbox.setFaults([]);
+  sandbox.clearLog();
+  await serviceFor(sandbox).bookPlan(makePlan(sandbox));
+  const log = sandbox.log();
+  const others = log.filter((e) => !(e.roundTrip && e.path.startsWith('/$batch')));
+  positions = [
+    { label: 'envelope POST /$batch', rule: { match: { method: 'POST', path: '^/\\$batch$' }, times: 1 } },
+    ...others.map((e, i) => ({ label: `#${i + 1} ${e.method} ${e.path.split('?')[0]}`, rule: { match: { nth: i + 1 }, times: 1 } })),
+  ];
+  expect(positions.length).toBeGreaterThan(10);
+});
+
+const cases = (): Array<[string, string]> => {
+  const out: Array<[string, string]> = [];
+  for (const p of positions) for (const a of Object.keys(ACTIONS)) out.push([p.label, a]);
+  return out;
+};
+
+test('every position × every failure: the second run completes with exactly one of everything', async () => {
+  const failures: string[] = [];
+  for (const [label, actionName] of cases()) {
+    sandbox.reset();
+    sandbox.clearLog();
+    const position = positions.find((p) => p.label === label)!;
+    sandbox.setFaults([{ ...position.rule, action: ACTIONS[actionName]! }]);
+    const svc = serviceFor(sandbox);
+    const plan = makePlan(sandbox);
+    const wanted = wantedObjects(plan);
+    const where = `${label} / ${actionName}`;
+    try {
+      let first: Receipt | undefined;
+      try {
+        first = await svc.bookPlan(plan);
+      } catch (e) {
+        if (!AppError.is(e)) throw e;
+      }
+      expect(sandbox.faults().length).toBe(1);
+      const afterFirst = await viewPlan(sandbox, plan.id);
+      if (first?.complete) expect(first.missing).toEqual([]);
+      if (first && !first.complete) expect(first.missing.length).toBeGreaterThan(0);
+
+      sandbox.setFaults([]);
+      const second = await svc.bookPlan(plan);
+      const after = await viewPlan(sandbox, plan.id);
+
+      expect(second.complete).toBe(true);
+      // Exactly one of each event role, and nothing else.
+      const eventKeys = wanted.filter((w) => w.op?.kind === 'event').map((w) => w.key).sort();
+      expect([...after.events.keys()].sort()).toEqual(eventKeys);
+      for (const [role, ids] of after.events) expect({ role, n: ids.length }).toEqual({ role, n: 1 });
+      expect(after.contacts).toHaveLength(1);
+      expect(after.contacts[0]).toEqual(expect.objectContaining({ displayName: 'Émilie Laurent', mobilePhone: '+33612345678', categories: ['Au revoir'] }));
+      expect(after.contactPhoto).toBe(true);
+      expect(after.categories).toBe(1);
+      expect(after.eventSubjects.get('conversation')).toBe('Entretien de départ avec Émilie Laurent');
+      // The receipt tells what the first run had already put there.
+      for (const o of second.objects) {
+        if (!o.id) continue;
+        expect({ where: o.key ?? o.kind, createdNow: o.createdNow }).toEqual({ where: o.key ?? o.kind, createdNow: !afterFirst.ids.has(o.id) });
+      }
+      expect(second.objects).toHaveLength(wanted.length);
+    } catch (e) {
+      failures.push(`${where}: ${e instanceof Error ? e.message.split('\n').slice(0, 6).join(' ') : String(e)}`);
+    }
+  }
+  expect(failures).toEqual([]);
+}, 120_000);
+
+test('a 429 inside the batch is retried after the Retry-After Graph asked for, in the same call', async () => {
+  sandbox.reset();
+  sandbox.clearLog();
+  sandbox.setFaults([{ match: { nth: 3 }, action: { status: 429, retryAfterSeconds: 1 }, times: 1 }]);
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox);
+  const t0 = Date.now();
+  const receipt = await svc.bookPlan(plan);
+  const elapsed = Date.now() - t0;
+  sandbox.setFaults([]);
+  expect(receipt.complete).toBe(true);
+  expect(elapsed).toBeGreaterThanOrEqual(1000);
+  const envelopes = sandbox.log().filter((e) => e.roundTrip && e.path.startsWith('/$batch'));
+  expect(envelopes).toHaveLength(2); // the batch, then the retried items; no lookup needed for a 429
+  const view = await viewPlan(sandbox, plan.id);
+  for (const ids of view.events.values()) expect(ids).toHaveLength(1);
+});
+
+test('a 503 inside the batch makes the retry look up first, and still nothing is doubled', async () => {
+  sandbox.reset();
+  sandbox.clearLog();
+  sandbox.setFaults([{ match: { nth: 2 }, action: { status: 503, retryAfterSeconds: 0 }, times: 1 }]);
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox);
+  const receipt = await svc.bookPlan(plan);
+  sandbox.setFaults([]);
+  expect(receipt.complete).toBe(true);
+  const envelopes = sandbox.log().filter((e) => e.roundTrip && e.path.startsWith('/$batch'));
+  expect(envelopes).toHaveLength(3); // booking, lookup, the rest
+  const view = await viewPlan(sandbox, plan.id);
+  expect(view.contacts).toHaveLength(1);
+  for (const ids of view.events.values()) expect(ids).toHaveLength(1);
+});
