@@ -480,7 +480,7 @@ export function expandSeries(input: ExpandInput): Occurrence[] {
 
   const step = periodStep(pattern);
   const anchor = periodOf(pattern, first);
-  // Day numbers bounding the window in the series' zone, widened by a day each side (and by the duration
+X
   // on the left) so occurrences that straddle the window's edge are still examined.
   const windowFirstDay = Math.floor(window.start.toMillis() / MS_PER_DAY) - 2 - Math.ceil(durationMs / MS_PER_DAY);
   const windowLastDay = Math.floor(window.end.toMillis() / MS_PER_DAY) + 2;
