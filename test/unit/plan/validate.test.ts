@@ -187,6 +187,20 @@ describe('each rule has its own code, field and messages', () => {
     expect(DISPLAY_NAME_MAX + 'Entretien de départ avec '.length).toBeLessThanOrEqual(EVENT_SUBJECT_MAX);
   });
 
+  it('the rest: last day, agenda shape, prep reminder, manager address', () => {
+    expect(codesOf(withLeaver({ lastWorkingDay: '2026-13-01' as never }))).toEqual(['leaver.lastWorkingDay:leaver.lastWorkingDayInvalid']);
+    const section = agenda.sections[0]!;
+    expect(codesOf((p) => ({ ...p, agenda: { ...agenda, sections: Array.from({ length: 21 }, (_, i) => ({ ...section, id: `s${i}` })) } })))
+      .toEqual(['agenda.sections:agenda.tooManySections']);
+    expect(codesOf((p) => ({ ...p, agenda: { ...agenda, sections: [{ ...section, weight: 0 }] } }))).toEqual(['agenda.sections.0.weight:agenda.weightInvalid']);
+    const prompts = Array.from({ length: 13 }, (_, i) => ({ id: `p${i}`, text: `Question ${i}` }));
+    expect(codesOf((p) => ({ ...p, agenda: { ...agenda, sections: [{ ...section, prompts }] } }))).toEqual(['agenda.sections.0.prompts:agenda.tooManyPrompts']);
+    expect(codesOf((p) => ({ ...p, prepReminder: { minutesBefore: 30, durationMinutes: 0 } }))).toEqual(['prepReminder:prepReminder.invalid']);
+    expect(codesOf((p) => ({ ...p, prepReminder: { minutesBefore: 30, durationMinutes: 15 } }))).toEqual([]);
+    expect(codesOf((p) => ({ ...p, manager: { ...p.manager, email: 'claire' } }))).toEqual(['manager.email:manager.emailInvalid']);
+    expect(codesOf((p) => ({ ...p, prepNotes: 'n'.repeat(20001) }))).toEqual(['prepNotes:text.tooLong']);
+  });
+
   it('the cadence and working hours, only when reminders are wanted', () => {
     const badCadence: Edit = (p) => ({ ...p, cadence: { preset: 'custom', early: [3, 1] } });
     expect(codesOf(badCadence)).toEqual(['cadence.early.1:cadence.notIncreasing']);
