@@ -1,13 +1,13 @@
 import { Button, Caption1, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../domain/types';
+import type { Lang, Localized } from '../../domain/types';
 import type { TabHost } from '../../hosts/teams';
 import { AppProviders, DisplaySettings, type ThemeName } from '../../ui';
 import type { AuRevoirService } from '../../workflows/service';
 import { SignInAs, type SandboxUser } from './SignInAs';
 import type { KeyValueStore } from './addedDepartures';
-import { About, type ArticleCredit } from './screens/About';
+import { About } from './screens/About';
 import { Alumni } from './screens/Alumni';
 import { Departures } from './screens/Departures';
 
@@ -63,7 +63,8 @@ export interface TabAppProps {
   readonly createService: (userPrincipalName: string | undefined) => AuRevoirService;
   /** The demo organisation's users, for "Sign in as" (sandbox mode only). */
   readonly listSandboxUsers?: () => Promise<readonly SandboxUser[]>;
-  readonly credit: ArticleCredit;
+  /** What the app is, crediting the source article (domain/about.ts). */
+  readonly about: Localized;
   readonly version: string;
   /** Where the "Sign in as" choice is kept: sessionStorage. */
   readonly session: KeyValueStore & { removeItem(key: string): void };
@@ -120,7 +121,7 @@ interface ShellProps extends TabAppProps {
   readonly onLangChange: (l: Lang) => void;
 }
 
-const Shell = ({ host, mode, createService, listSandboxUsers, credit, version, session, store, now, theme, lang, onThemeChange, onLangChange }: ShellProps) => {
+const Shell = ({ host, mode, createService, listSandboxUsers, about, version, session, store, now, theme, lang, onThemeChange, onLangChange }: ShellProps) => {
   const { t } = useTranslation('tab');
   const styles = useStyles();
   const [screen, setScreen] = useState<Screen>(screenFromHash);
@@ -217,7 +218,7 @@ const Shell = ({ host, mode, createService, listSandboxUsers, credit, version, s
               ) : screen === 'alumni' ? (
                 <Alumni service={service} {...(now ? { now } : {})} />
               ) : (
-                <About credit={credit} version={version} mode={mode} />
+                <About about={about} version={version} mode={mode} />
               )}
             </div>
           </main>

@@ -61,11 +61,6 @@ const en = {
     count_one: '{{count}} departure',
     count_other: '{{count}} departures',
   },
-  wizardPlaceholder: {
-    title: 'Plan the exit conversation with {{name}}',
-    body: 'The planning wizard is not available in this build yet.',
-    close: 'Close',
-  },
   alumni: {
     title: 'Alumni',
     intro: 'Everyone you kept in touch with. Overdue ones come first.',
@@ -79,10 +74,6 @@ const en = {
   },
   about: {
     title: 'About Au revoir',
-    what: 'Au revoir helps managers part well with a colleague and stay in touch afterwards: it books the exit conversation with a ready agenda, keeps the contact details the person chose to share, and reminds you to reconnect in the years that follow.',
-    data: 'Everything stays in your own Microsoft 365 mailbox: the event, the contact and the reminders. Au revoir keeps no data of its own.',
-    creditTitle: 'Inspiration',
-    credit: 'The agenda and the reminders are inspired by the column “{{title}}” by {{author}}.',
     version: 'Version {{version}}',
     mode: {
       sandbox: 'Running on the local demo organisation.',
@@ -155,11 +146,6 @@ const fr: Strings = {
     count_one: '{{count}} départ',
     count_other: '{{count}} départs',
   },
-  wizardPlaceholder: {
-    title: "Préparer l'entretien de départ avec {{name}}",
-    body: "L'assistant de préparation n'est pas encore disponible dans cette version.",
-    close: 'Fermer',
-  },
   alumni: {
     title: 'Anciens',
     intro: 'Toutes les personnes avec qui vous gardez le contact. Les retards en premier.',
@@ -173,10 +159,6 @@ const fr: Strings = {
   },
   about: {
     title: 'À propos d’Au revoir',
-    what: "Au revoir aide les managers à bien se quitter avec un collaborateur et à garder le lien ensuite : il planifie l'entretien de départ avec un ordre du jour prêt à l'emploi, conserve les coordonnées que la personne a choisi de partager et vous rappelle de prendre des nouvelles au fil des années.",
-    data: "Tout reste dans votre propre boîte Microsoft 365 : l'événement, le contact et les rappels. Au revoir ne conserve aucune donnée de son côté.",
-    creditTitle: 'Inspiration',
-    credit: "L'ordre du jour et les rappels s'inspirent de la chronique « {{title}} » de {{author}}.",
     version: 'Version {{version}}',
     mode: {
       sandbox: "Fonctionne sur l'organisation de démonstration locale.",

@@ -1,6 +1,6 @@
 import './polyfills';
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import { AlumniCard } from '../../../src/ui';
 import { alumnus, deferred, throttled } from './fakeService';
 import { renderUi } from './render';
@@ -23,6 +23,10 @@ const handlers = () => ({
   onSnooze: jest.fn(() => Promise.resolve()),
   onStop: jest.fn(() => Promise.resolve()),
 });
+
+// No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
 
 describe('AlumniCard', () => {
   it('shows who, where they went, how to reach them, the dates and the latest notes', () => {

@@ -1,10 +1,14 @@
 import './polyfills';
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import { AppError } from '../../../src/domain/errors';
 import { EmptyState, ErrorBanner, LoadingState, PersonPicker } from '../../../src/ui';
 import { deferred, fakeService, forbidden, hugo, lea, throttled } from './fakeService';
 import { renderUi } from './render';
+
+// No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
 
 describe('ErrorBanner', () => {
   it('shows the error in English with a Retry that calls back when the error is retryable', async () => {

@@ -30,14 +30,18 @@ if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) {
 // jsdom does no layout, so offsetParent is always null and tabster (Fluent's keyboard navigation:
 // arrow keys in a TabList, focus traps) takes every element for hidden. Give it the parent instead,
 // unless the element or an ancestor is display:none, as a browser would.
+const hiddenByDisplay = (start: HTMLElement): boolean => {
+  for (let el: HTMLElement | null = start; el; el = el.parentElement) {
+    if (window.getComputedStyle(el).display === 'none') return true;
+  }
+  return false;
+};
+
 if (typeof HTMLElement !== 'undefined') {
   Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
     configurable: true,
     get(this: HTMLElement): Element | null {
-      for (let el: HTMLElement | null = this; el; el = el.parentElement) {
-        if (window.getComputedStyle(el).display === 'none') return null;
-      }
-      return this.parentElement;
+      return hiddenByDisplay(this) ? null : this.parentElement;
     },
   });
   // Tabster also takes a zero-sized <body> for a hidden iframe: give the body a viewport's size.

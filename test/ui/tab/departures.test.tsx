@@ -1,6 +1,6 @@
 import '../shared/polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import type { PlanWizardProps } from '../../../src/apps/tab/WizardSlot';
 import { Departures } from '../../../src/apps/tab/screens/Departures';
 import type { Lang } from '../../../src/domain/types';
@@ -10,6 +10,10 @@ import { claire, day, fakeService, hugo, lea, nina, settings, throttled } from '
 import { renderUi } from '../shared/render';
 
 // The wizard is another helper's: stand in for it, and record what the screen hands it.
+// No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
+
 const wizardCalls: PlanWizardProps[] = [];
 jest.mock('../../../src/apps/tab/WizardSlot', () => ({
   PlanWizard: (props: PlanWizardProps) => {

@@ -1,9 +1,10 @@
 import '../shared/polyfills';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEventLib from '@testing-library/user-event';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { SANDBOX_USER_KEY, TabApp, type TabAppProps } from '../../../src/apps/tab/App';
 import type { HostTheme, TabHost } from '../../../src/hosts/teams';
+import { ABOUT } from '../../../src/domain/about';
 import { resetI18nForTests } from '../../../src/ui';
 import { fakeService, throttled } from '../shared/fakeService';
 
@@ -60,7 +61,7 @@ const start = (over: Partial<TabAppProps> = {}) => {
     mode: 'sandbox',
     createService: jest.fn(() => service),
     listSandboxUsers: jest.fn(() => Promise.resolve(seeded)),
-    credit: { title: 'Article', author: 'Author' },
+    about: ABOUT,
     version: '0.1.0',
     session,
     store: new MemoryStore(),
@@ -78,6 +79,10 @@ const themeCss = () =>
 
 /** Tab names as a screen reader says them (Fluent keeps a hidden bold copy of the text for layout). */
 const tabNames = (nav: HTMLElement, names: string[]) => names.map((n) => within(nav).getByRole('tab', { name: n }).getAttribute('role'));
+
+// No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
 
 describe('Sign in as (sandbox)', () => {
   it('lists the seeded users, signs in as the chosen one and remembers the choice only', async () => {
@@ -130,8 +135,9 @@ describe('Shell', () => {
     expect(screen.getByRole('tabpanel', { name: 'Departures' })).toBeInTheDocument();
 
     tabs[0]!.focus();
-    await userEvent.keyboard('{ArrowRight}');
-    // Fluent's arrow-key navigation (tabster) moves focus asynchronously.
+    await userEventLib.keyboard('{ArrowRight}');
+    // Fluent's arrow-key navigation (tabster) moves focus asynchronously, after the key's own
+    // event loop turn: these key presses keep user-event's default pacing.
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Alumni' })).toHaveFocus());
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('tab', { name: 'Alumni' })).toHaveAttribute('aria-selected', 'true');
@@ -139,12 +145,12 @@ describe('Shell', () => {
     expect(document.title).toBe('Alumni – Au revoir');
     expect(window.location.hash).toBe('#alumni');
 
-    await userEvent.keyboard('{ArrowRight}');
+    await userEventLib.keyboard('{ArrowRight}');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'About' })).toHaveFocus());
     await userEvent.keyboard('{Enter}');
     expect(screen.getByRole('tabpanel', { name: 'About' })).toHaveTextContent('Version 0.1.0');
     // Circular: from the last tab, the right arrow comes back to the first.
-    await userEvent.keyboard('{ArrowRight}');
+    await userEventLib.keyboard('{ArrowRight}');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Departures' })).toHaveFocus());
   });
 
@@ -175,7 +181,7 @@ describe('Shell', () => {
     expect(screen.getByText('Connecté en tant que claire.martin@contoso.example')).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Thème' })).toBeNull();
     expect(host.notifyReady).toHaveBeenCalled();
-    switchTheme('dark');
+    act(() => switchTheme('dark'));
     await waitFor(() => expect(themeCss()).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`));
   });
 });

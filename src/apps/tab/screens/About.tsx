@@ -1,5 +1,7 @@
-import { Body1, Caption1, Link, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { Localized } from '../../../domain/types';
+import { useLang } from '../../../ui';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -7,21 +9,16 @@ const useStyles = makeStyles({
   p: { margin: 0 },
 });
 
-/** The source article the agenda comes from: credited by title and author, never quoted. */
-export interface ArticleCredit {
-  readonly title: string;
-  readonly author: string;
-  readonly url?: string;
-}
-
 export interface AboutProps {
-  readonly credit: ArticleCredit;
+  /** What the app is and the credit to the source article (domain/about.ts ABOUT). */
+  readonly about: Localized;
   readonly version: string;
   readonly mode: 'sandbox' | 'tenant';
 }
 
-export const About = ({ credit, version, mode }: AboutProps) => {
+export const About = ({ about, version, mode }: AboutProps) => {
   const { t } = useTranslation('tab');
+  const lang = useLang();
   const styles = useStyles();
   return (
     <article className={styles.root} aria-labelledby="about-title">
@@ -29,24 +26,7 @@ export const About = ({ credit, version, mode }: AboutProps) => {
         {t('about.title')}
       </Title2>
       <Body1 as="p" className={styles.p}>
-        {t('about.what')}
-      </Body1>
-      <Body1 as="p" className={styles.p}>
-        {t('about.data')}
-      </Body1>
-      <Subtitle2 as="h3" className={styles.title}>
-        {t('about.creditTitle')}
-      </Subtitle2>
-      <Body1 as="p" className={styles.p}>
-        {t('about.credit', { title: credit.title, author: credit.author })}
-        {credit.url && /^https:\/\//i.test(credit.url) ? (
-          <>
-            {' '}
-            <Link href={credit.url} target="_blank" rel="noopener noreferrer">
-              {credit.url.replace(/^https:\/\//i, '')}
-            </Link>
-          </>
-        ) : null}
+        {about[lang]}
       </Body1>
       <Caption1 as="p" className={styles.p}>
         {t('about.version', { version })} · {t(`about.mode.${mode}`)}
