@@ -102,6 +102,8 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Max-Age': '600',
 };
 
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 const sleep = (ms: number): Promise<void> => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
 function resolveThrottle(t: ThrottleOptions | false | undefined): Required<ThrottleOptions> | false {
@@ -471,6 +473,14 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       await sleep(latencyMs);
       const r = errorResponse(toGraphError(err), ids, now());
       record({ ...base, status: r.status, mailbox: null, inFlightForMailbox: 0 });
+      send(r);
+      return;
+    }
+    if (rawBody.length > MAX_BODY_BYTES) {
+      // Graph refuses request bodies over 4 MB (which is why photos must stay under it).
+      await sleep(latencyMs);
+      const r = errorResponse(new GraphError(413, 'RequestEntityTooLarge', 'The request body is larger than the 4 MB Graph accepts.'), ids, now());
+      record({ ...base, status: 413, mailbox: null, inFlightForMailbox: 0 });
       send(r);
       return;
     }

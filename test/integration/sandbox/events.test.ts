@@ -251,6 +251,30 @@ describe('series, calendarView and instances', () => {
     expect(view.body.value.map((e: { type: string; start: { dateTime: string } }) => [e.type, e.start.dateTime])).toEqual([['exception', '2027-03-08T15:00:00.0000000']]);
   });
 
+  it('PATCH of the recurrence range shortens the series; an occurrence can be read by its id', async () => {
+    const c = client(sb);
+    const created = await c.post('/me/events', {
+      subject: 'Daily check',
+      start: { dateTime: '2027-05-03T09:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2027-05-03T09:15:00', timeZone: 'UTC' },
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2027-05-03', numberOfOccurrences: 10 } },
+    });
+    const window = 'startDateTime=2027-05-01T00:00:00Z&endDateTime=2027-06-01T00:00:00Z&$top=50';
+    expect((await c.get(`/me/events/${created.body.id}/instances?${window}`)).body.value).toHaveLength(10);
+    const patched = await c.patch(`/me/events/${created.body.id}`, {
+      recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'endDate', startDate: '2027-05-03', endDate: '2027-05-05' } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.recurrence.range).toMatchObject({ type: 'endDate', endDate: '2027-05-05' });
+    const after = (await c.get(`/me/events/${created.body.id}/instances?${window}`)).body.value;
+    expect(after).toHaveLength(3);
+    const one = await c.get(`/me/events/${after[1].id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ type: 'occurrence', seriesMasterId: created.body.id, start: { dateTime: '2027-05-04T09:00:00.0000000', timeZone: 'UTC' } });
+    const broken = await c.patch(`/me/events/${created.body.id}`, { recurrence: { pattern: { type: 'absoluteMonthly', interval: 1 }, range: { type: 'noEnd', startDate: '2027-05-03' } } });
+    expect(broken.status).toBe(400);
+  });
+
   it('calendarView without a window is a 400; the seeded calendar has busy times in the coming weeks', async () => {
     const c = client(sb);
     const bad = await c.get('/me/calendarView');
