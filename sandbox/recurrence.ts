@@ -480,8 +480,8 @@ export function expandSeries(input: ExpandInput): Occurrence[] {
 
   const step = periodStep(pattern);
   const anchor = periodOf(pattern, first);
-X
-  // on the left) so occurrences that straddle the window's edge are still examined.
+  // Day numbers bounding the window, widened by two days each side (any zone offset fits in that) and by
+  // the series' length on the left, so occurrences that straddle the window's edge are still examined.
   const windowFirstDay = Math.floor(window.start.toMillis() / MS_PER_DAY) - 2 - Math.ceil(durationMs / MS_PER_DAY);
   const windowLastDay = Math.floor(window.end.toMillis() / MS_PER_DAY) + 2;
 
