@@ -120,6 +120,7 @@ function normalise(body: Record<string, unknown>, existing: JsonObject | null): 
     if (!(key in body) || key === 'singleValueExtendedProperties' || key === 'extensions' || key === 'multiValueExtendedProperties') continue;
     out[key] = clone(body[key]) as Json;
   }
+  if ('body' in body) out.body = itemBody(body.body);
   if ('start' in body) out.start = dtt(body.start, 'start');
   if ('end' in body) out.end = dtt(body.end, 'end');
   if (out.showAs !== undefined && out.showAs !== null && !SHOW_AS.includes(String(out.showAs))) {
@@ -166,6 +167,21 @@ function normalise(body: Record<string, unknown>, existing: JsonObject | null): 
     out.onlineMeetingProvider = 'unknown';
   }
   return out;
+}
+
+/**
+ * Exchange stores an HTML body as a whole document and hands that back, not the fragment the client sent;
+ * apps that read their own bodies back must cope, so the sandbox does the same.
+ */
+function itemBody(v: unknown): JsonObject {
+  if (!isObject(v)) throw badRequest("Invalid value for 'body'.", 'RequestBodyRead');
+  const html = String(v.contentType ?? 'text').toLowerCase() === 'html';
+  const content = typeof v.content === 'string' ? v.content : '';
+  if (!html) return { contentType: 'text', content };
+  const doc = /^\s*<html/i.test(content)
+    ? content
+    : `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${content}\r\n</body>\r\n</html>\r\n`;
+  return { contentType: 'html', content: doc };
 }
 
 function mailboxOf(store: Store, user: UserRecord): Mailbox {
@@ -289,7 +305,9 @@ function stripHtml(s: string): string {
 function location(v: unknown): JsonObject {
   const base: JsonObject = { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} };
   if (!isObject(v)) return base;
-  return { ...base, ...(v as JsonObject) };
+  // A free-text location comes back with the text as a private unique id, as in the docs' example.
+  const named = typeof v.displayName === 'string' && v.displayName !== '' ? { uniqueId: v.displayName, uniqueIdType: 'private' } : {};
+  return { ...base, ...named, ...(v as JsonObject) };
 }
 
 interface Instance {
@@ -370,6 +388,7 @@ export function renderEvent(
     body: { contentType: isHtml ? 'html' : 'text', content },
     start: renderTime(data, 'start', times.start, ctx.zone),
     end: renderTime(data, 'end', times.end, ctx.zone),
+    occurrenceId: null,
     ...(occurrence ? { originalStart: occurrence.start.toUTC().toISO({ suppressMilliseconds: true }) } : {}),
     location: location(data.location),
     locations: Array.isArray(data.locations) ? data.locations : isObject(data.location) && (data.location as JsonObject).displayName ? [location(data.location)] : [],

@@ -33,6 +33,10 @@ describe('create, get, update, delete', () => {
       responseStatus: { response: 'organizer' },
     });
     expect(res.body['@odata.etag']).toBe(`W/"${res.body.changeKey}"`);
+    // Exchange hands back an HTML body as a whole document around what was sent.
+    expect(res.body.body.contentType).toBe('html');
+    expect(res.body.body.content).toMatch(/^<html>[\s\S]*<body>\r\nDoes noon work for you\?\r\n<\/body>\r\n<\/html>/);
+    expect(res.body.location).toMatchObject({ displayName: "Harry's Bar", uniqueId: "Harry's Bar", uniqueIdType: 'private' });
     expect(res.body.attendees[0]).toMatchObject({ type: 'required', status: { response: 'none' }, emailAddress: { address: 'samanthab@contoso.example' } });
     expect(res.body.webLink).toBe(`https://outlook.office365.com/owa/?itemid=${encodeURIComponent(res.body.id)}&exvsurl=1&path=/calendar/item`);
   });
