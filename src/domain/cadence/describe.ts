@@ -64,7 +64,9 @@ const describePattern = (p: RecurrencePattern, lang: Lang): string => {
       return p.interval === 1 ? 'Every day' : `Every ${p.interval} days`;
     case 'weekly': {
       const on = days(lang, p.daysOfWeek, { fr: 'et', en: 'and' });
-      if (fr) return `${p.interval === 1 ? 'Toutes les semaines' : `Toutes les ${p.interval} semaines`}, le ${on}`;
+      // "le lundi et le jeudi": French repeats the article before each day.
+      const frOn = list('fr', p.daysOfWeek.map((d) => `le ${WEEKDAY_NAMES.fr[d]}`), { fr: 'et', en: 'and' });
+      if (fr) return `${p.interval === 1 ? 'Toutes les semaines' : `Toutes les ${p.interval} semaines`}, ${frOn}`;
       return `${p.interval === 1 ? 'Every week' : `Every ${p.interval} weeks`} on ${on}`;
     }
     case 'absoluteMonthly':

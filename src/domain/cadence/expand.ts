@@ -1,16 +1,9 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../errors';
-import { WEEKDAYS, isoDate, localDateTime, type IsoDate, type Weekday, type WorkingHours } from '../types';
-import type { Cadence, CadencePlan, Touchpoint, TouchpointKind, TouchpointSeries } from './model';
+import { WEEKDAYS, isoDate, localDateTime, type Weekday, type WorkingHours } from '../types';
+import type { CadencePlan, ExpandCadenceInput, Touchpoint, TouchpointKind, TouchpointSeries } from './model';
 import { DEFAULT_KINDS, TOUCHPOINT_SLOTS } from './presets';
 import { cadenceMonths, minutesOfDay, validateCadence, validateWorkingHours } from './validate';
-
-export interface ExpandCadenceInput {
-  readonly cadence: Cadence;
-  readonly lastWorkingDay: IsoDate;
-  /** The manager's working hours; their time zone is the one every touchpoint is placed in. */
-  readonly workingHours: WorkingHours;
-}
 
 /** Outlook's recurrence editor takes "every 1 to 99 months". */
 export const MAX_MONTHLY_INTERVAL = 99;

@@ -11,5 +11,5 @@ export {
   TOUCHPOINT_SLOTS,
 } from './presets';
 export { cadenceMonths, minutesOfDay, validateCadence, validateWorkingHours } from './validate';
-export { MAX_MONTHLY_INTERVAL, expandCadence, slotFor, type ExpandCadenceInput } from './expand';
+export { MAX_MONTHLY_INTERVAL, expandCadence, slotFor } from './expand';
 export { describeRecurrence } from './describe';

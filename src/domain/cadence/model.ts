@@ -1,4 +1,4 @@
-import type { IanaTimeZone, IsoDate, LocalDateTime, Weekday } from '../types';
+import type { IanaTimeZone, IsoDate, LocalDateTime, Weekday, WorkingHours } from '../types';
 
 export type TouchpointKind = 'call' | 'email' | 'lunch';
 export type CadencePresetId = 'gentle' | 'quarterly' | 'yearly';
@@ -95,4 +95,12 @@ export interface CadenceProblem {
   /** Dotted path inside the cadence (or the working hours), e.g. `early.1`, `steady.everyMonths`. */
   readonly field: string;
   readonly message: Readonly<Record<'fr' | 'en', string>>;
+}
+
+/** What expandCadence needs: the cadence, the leaver's last day, the manager's working hours. */
+export interface ExpandCadenceInput {
+  readonly cadence: Cadence;
+  readonly lastWorkingDay: IsoDate;
+  /** The manager's working hours; their time zone is the one every touchpoint is placed in. */
+  readonly workingHours: WorkingHours;
 }

@@ -33,7 +33,9 @@ describe('describeRecurrence', () => {
   it('describes the other pattern types and end dates', () => {
     const until = { type: 'endDate' as const, startDate: isoDate('2026-01-01'), endDate: isoDate('2027-03-01'), recurrenceTimeZone: tz };
     expect(describeRecurrence({ pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday', 'thursday'] }, range: until }, 'fr'))
-      .toBe("Toutes les 2 semaines, le lundi et jeudi, jusqu'au 1er mars 2027");
+      .toBe("Toutes les 2 semaines, le lundi et le jeudi, jusqu'au 1er mars 2027");
+    expect(describeRecurrence({ pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday', 'friday'] }, range: numbered(6) }, 'en'))
+      .toBe('Every week on Monday, Wednesday and Friday, 6 times');
     expect(describeRecurrence({ pattern: { type: 'daily', interval: 1 }, range: until }, 'en')).toBe('Every day, until 1 March 2027');
     expect(describeRecurrence({ pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 22 }, range: numbered(5) }, 'en'))
       .toBe('Every month on the 22nd, 5 times');
