@@ -1,0 +1,122 @@
+import type { Sandbox } from '../../../sandbox/index';
+import type { Alumnus } from '../../../src/workflows';
+import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+import { graphGet, viewPlan } from './mailbox';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+beforeEach(() => {
+  sandbox.reset();
+  sandbox.setFaults([]);
+});
+
+// The plan: conversation 3 March 2027, last day 12 March 2027, gentle cadence (1 and 3 months, then every 6).
+const AFTER_FIRST_TOUCHPOINT = new Date('2027-05-20T10:00:00Z');
+
+const bookOne = async (leaverUpn?: string) => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox, {}, leaverUpn);
+  const receipt = await svc.bookPlan(plan);
+  expect(receipt.complete).toBe(true);
+  return { svc, plan, receipt };
+};
+
+test('alumni: tagged contacts with next touchpoint; a missed touchpoint makes them overdue and first', async () => {
+  const { svc, plan } = await bookOne();
+  const { plan: other } = await bookOne('lea.dubois@contoso.example');
+  const before = await svc.listAlumni(new Date('2027-03-20T10:00:00Z'));
+  const mine = before.filter((a) => a.planId === plan.id || a.planId === other.id);
+  expect(mine).toHaveLength(2);
+  const emilie = mine.find((a) => a.planId === plan.id) as Alumnus;
+  expect(emilie).toEqual(
+    expect.objectContaining({ displayName: 'Émilie Laurent', personalEmail: 'emilie.l@example.org', company: 'Fabrikam', jobTitle: 'Lead designer', overdue: false }),
+  );
+  expect(emilie.lastContacted).toBeUndefined();
+  expect(emilie.nextTouchpoint?.start.startsWith('2027-04-')).toBe(true);
+  expect(['call', 'email', 'lunch']).toContain(emilie.nextTouchpoint?.kind);
+
+  // Once the first touchpoint has passed without a reconnect, the alumnus is overdue and listed first.
+  await svc.markReconnected({ contactId: mine.find((a) => a.planId === other.id)!.contactId, note: 'Café, tout va bien', at: new Date('2027-05-19T12:00:00Z') });
+  const later = await svc.listAlumni(AFTER_FIRST_TOUCHPOINT);
+  const ours = later.filter((a) => a.planId === plan.id || a.planId === other.id);
+  expect(ours[0]?.planId).toBe(plan.id);
+  expect(ours[0]?.overdue).toBe(true);
+  expect(ours[1]?.overdue).toBe(false);
+  expect(later.findIndex((a) => a.planId === plan.id)).toBeLessThan(later.findIndex((a) => a.planId === other.id));
+});
+
+test('mark reconnected writes a dated line in the contact notes and resets last contacted', async () => {
+  const { svc, plan, receipt } = await bookOne();
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Déjeuner : elle se plaît chez Fabrikam', at: new Date('2027-05-19T12:00:00Z') });
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Appel rapide', at: new Date('2027-06-02T09:00:00Z') });
+  const contact = await graphGet(sandbox, `/me/contacts/${receipt.contact!.id}?$select=personalNotes`);
+  expect(contact.personalNotes.split('\n')[0]).toContain('2027-06-02');
+  expect(contact.personalNotes).toContain('Déjeuner : elle se plaît chez Fabrikam');
+  const alumni = await svc.listAlumni(new Date('2027-06-03T10:00:00Z'));
+  const me = alumni.find((a) => a.planId === plan.id)!;
+  expect(me.lastContacted?.startsWith('2027-06-02')).toBe(true);
+  expect(me.overdue).toBe(false);
+  expect(me.notes).toHaveLength(2);
+  expect(me.notes[0]).toContain('Appel rapide');
+});
+
+test('snooze moves the next touchpoint later by the number of days, same time of day', async () => {
+  const { svc, plan } = await bookOne();
+  const alumni = await svc.listAlumni(new Date('2027-03-20T10:00:00Z'));
+  const next = alumni.find((a) => a.planId === plan.id)!.nextTouchpoint!;
+  const before = await graphGet(sandbox, `/me/events/${next.eventId}?$select=start,end`, 'UTC');
+  await svc.snooze({ eventId: next.eventId, days: 7 });
+  const after = await graphGet(sandbox, `/me/events/${next.eventId}?$select=start,end`, 'UTC');
+  expect(Date.parse(`${after.start.dateTime}Z`) - Date.parse(`${before.start.dateTime}Z`)).toBe(7 * 86_400_000);
+  expect(Date.parse(`${after.end.dateTime}Z`) - Date.parse(`${before.end.dateTime}Z`)).toBe(7 * 86_400_000);
+  await expect(svc.snooze({ eventId: next.eventId, days: 0 })).rejects.toMatchObject({ code: 'validation' });
+});
+
+test('stop reminders: future one-offs deleted, series end before their next occurrence, the past stays', async () => {
+  const { svc, plan } = await bookOne();
+  const now = AFTER_FIRST_TOUCHPOINT;
+  const before = await viewPlan(sandbox, plan.id);
+  const singles = [...before.events.keys()].filter((r) => r.startsWith('touchpoint:'));
+  await svc.stopReminders(plan.id, now);
+  const after = await viewPlan(sandbox, plan.id);
+  // The first touchpoint (April 2027) is in the past and stays; later one-offs are gone.
+  const left = [...after.events.keys()].filter((r) => r.startsWith('touchpoint:'));
+  expect(left.length).toBeLessThan(singles.length);
+  expect(after.events.has('conversation')).toBe(true);
+  const view = await graphGet(
+    sandbox,
+    `/me/calendarView?startDateTime=${now.toISOString()}&endDateTime=2032-01-01T00:00:00Z&$select=subject,categories&$top=200`,
+    'UTC',
+  );
+  expect(view.value.filter((e: any) => (e.categories ?? []).includes('Au revoir'))).toEqual([]);
+});
+
+test('cancel plan: the leaver gets a cancellation, everything booked is removed', async () => {
+  const { svc, plan } = await bookOne();
+  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  const after = await viewPlan(sandbox, plan.id);
+  expect([...after.events.keys()]).toEqual([]);
+  expect(after.contacts).toEqual([]);
+  const leaver = sandbox.store.user(plan.leaver.workEmail)!;
+  const organizer = sandbox.store.user(MANAGER)!;
+  const cancellations = [...sandbox.store.mailbox(organizer.id).cancellations, ...sandbox.store.mailbox(leaver.id).cancellations];
+  expect(cancellations.length).toBeGreaterThan(0);
+  expect(cancellations[0]).toEqual(expect.objectContaining({ subject: 'Entretien de départ avec Émilie Laurent' }));
+  expect(cancellations[0]?.comment).toMatch(/annuler/);
+  expect(cancellations[0]?.attendees.map((a) => a.toLowerCase())).toContain(plan.leaver.workEmail.toLowerCase());
+});
+
+test('cancel plan after the conversation took place: nothing is sent, everything is removed', async () => {
+  const { svc, plan } = await bookOne();
+  const organizer = sandbox.store.user(MANAGER)!;
+  const sentBefore = sandbox.store.mailbox(organizer.id).cancellations.length;
+  await svc.cancelPlan(plan.id, new Date('2027-03-05T10:00:00Z'));
+  expect(sandbox.store.mailbox(organizer.id).cancellations.length).toBe(sentBefore);
+  const after = await viewPlan(sandbox, plan.id);
+  expect(after.events.size).toBe(0);
+});
