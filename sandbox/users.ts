@@ -69,17 +69,58 @@ export function resolveUser(ctx: Pick<RouteCtx, 'store'>, idOrUpn: string): User
   return u;
 }
 
-function searchMatches(u: UserRecord, search: string): boolean {
-  // $search="displayName:ma" matches word prefixes (tokenised search), several clauses joined by AND / OR.
-  const text = search.trim().replace(/^"|"$/g, '');
-  const orParts = text.split(/"\s+OR\s+"/);
-  return orParts.some((part) =>
-    part.split(/"\s+AND\s+"/).every((clause) => {
-      const m = /^(\w+):(.*)$/.exec(clause.replace(/"/g, ''));
-      const prop = m ? m[1]! : 'displayName';
-      const term = (m ? m[2]! : clause).trim().toLowerCase();
-      const value = String(getPath(fullUser(u), [prop]) ?? '').toLowerCase();
-      return value.split(/[\s.@_-]+/).some((w) => w.startsWith(term)) || value.startsWith(term);
+/**
+ * $search on users: quoted clauses "property:term" (or "term" for displayName) joined by AND / OR (AND binds
+ * tighter; juxtaposition is AND), with backslash escapes inside quotes. A clause matches when a word of the
+ * property starts with the term (Azure AD's tokenised search), ignoring case and accents.
+ */
+export function parseSearch(src: string): Array<Array<{ prop: string; term: string }>> {
+  const tokens: Array<{ kind: 'clause'; text: string } | { kind: 'op'; op: 'AND' | 'OR' }> = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let text = '';
+      i++;
+      while (i < src.length && src[i] !== '"') {
+        if (src[i] === '\\' && i + 1 < src.length) i++;
+        text += src[i];
+        i++;
+      }
+      if (i >= src.length) throw new GraphError(400, 'Request_UnsupportedQuery', `Syntax error: unterminated quote in $search '${src}'.`);
+      i++;
+      tokens.push({ kind: 'clause', text });
+      continue;
+    }
+    const word = /^[^\s"]+/.exec(src.slice(i))![0];
+    i += word.length;
+    if (word === 'AND' || word === 'OR') tokens.push({ kind: 'op', op: word });
+    else tokens.push({ kind: 'clause', text: word });
+  }
+  const groups: Array<Array<{ prop: string; term: string }>> = [[]];
+  for (const t of tokens) {
+    if (t.kind === 'op') {
+      if (t.op === 'OR') groups.push([]);
+      continue;
+    }
+    const m = /^(\w+):(.*)$/s.exec(t.text);
+    groups[groups.length - 1]!.push({ prop: m ? m[1]! : 'displayName', term: (m ? m[2]! : t.text).trim() });
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function searchMatches(u: UserRecord, groups: Array<Array<{ prop: string; term: string }>>): boolean {
+  return groups.some((g) =>
+    g.every(({ prop, term }) => {
+      const value = fold(String(getPath(fullUser(u), [prop]) ?? ''));
+      const t = fold(term);
+      return value.startsWith(t) || value.split(/[\s.@_'’-]+/).some((w) => w.startsWith(t));
     }),
   );
 }
@@ -105,7 +146,10 @@ function listUsers(ctx: RouteCtx, users: UserRecord[], contextPath: string, odat
   const select = parseSelect(q);
   let items = users;
   if (filter) items = items.filter((u) => filter((segs) => getPath(fullUser(u), segs)));
-  if (search !== null) items = items.filter((u) => searchMatches(u, search));
+  if (search !== null) {
+    const groups = parseSearch(search);
+    items = items.filter((u) => searchMatches(u, groups));
+  }
   const order = parseOrderBy(q);
   items = sortBy(items, order.length > 0 ? order : [], (u, segs) => getPath(fullUser(u), segs));
   const p = page(items, q, { defaultTop: 100, maxTop: 999, selfUrl: `${ctx.graphUrl}${ctx.req.path}`, style: 'skiptoken' });

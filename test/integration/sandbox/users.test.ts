@@ -133,6 +133,11 @@ describe('/me and /users', () => {
     expect(withIt.status).toBe(200);
     expect(withIt.body['@odata.count']).toBe(1);
     expect(withIt.body.value).toEqual([{ displayName: 'Émilie Laurent' }]);
+    // Clauses joined by OR, on displayName or mail, as the app sends them; accents do not matter.
+    const either = await c.get(`/users?$search=${q('"displayName:emil" OR "mail:sarah"')}&$select=displayName`, { ConsistencyLevel: 'eventual' });
+    expect(either.body.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual(['Emily Carter', 'Sarah Johnson', 'Émilie Laurent']);
+    const both = await c.get(`/users?$search=${q('"displayName:emil" AND "mail:carter"')}&$select=displayName`, { ConsistencyLevel: 'eventual' });
+    expect(both.body.value).toEqual([{ displayName: 'Emily Carter' }]);
   });
 
   it('$top pages with an @odata.nextLink that the client follows to the end', async () => {
