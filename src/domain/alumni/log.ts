@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TouchpointKind } from '../cadence/model';
+import { AppError } from '../errors';
 import { TOUCHPOINT_KIND_LABELS } from '../cadence/presets';
 import { isoDate, type IanaTimeZone, type IsoDate, type Lang, type Localized } from '../types';
 
@@ -126,7 +127,7 @@ export interface AppendReconnectInput {
  */
 export const appendReconnect = (notes: string, input: AppendReconnectInput): string => {
   const date = DateTime.fromJSDate(input.at, { zone: input.timeZone }).toISODate();
-  if (date === null) throw new RangeError(`cannot date ${String(input.at)} in ${input.timeZone}`);
+  if (date === null) throw new AppError({ code: 'validation', detail: `cannot date ${String(input.at)} in ${input.timeZone}` });
   const [firstLine = '', ...more] = input.note
     .split(/\r?\n/)
     .map((l) => l.trim())

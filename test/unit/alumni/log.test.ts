@@ -5,6 +5,7 @@ import {
   lastContacted,
   parseReconnectLog,
 } from '../../../src/domain/alumni';
+import { AppError } from '../../../src/domain/errors';
 import { ianaTimeZone } from '../../../src/domain/types';
 
 const paris = ianaTimeZone('Europe/Paris');
@@ -43,6 +44,11 @@ describe('appendReconnect', () => {
       '',
       'Ne pas oublier : son anniversaire est en mai.',
     ]);
+  });
+
+  it('refuses a date or a zone it cannot place on a calendar', () => {
+    expect(() => appendReconnect('', { at: new Date('nope'), timeZone: paris, note: 'x', lang: 'fr' })).toThrow(AppError);
+    expect(() => appendReconnect('', { at: new Date(), timeZone: ianaTimeZone('Mars/Olympus'), note: 'x', lang: 'fr' })).toThrow(/Mars\/Olympus/);
   });
 
   it('keeps Windows line endings when the notes use them', () => {
