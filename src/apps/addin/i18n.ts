@@ -165,7 +165,7 @@ const fr: typeof en = {
   },
 };
 
-export const ADDIN_STRINGS: Catalogue = { en, fr };
+export const ADDIN_STRINGS = { en, fr } satisfies Catalogue;
 
 // Registered at import: AppProviders' i18n instance picks the namespace up whenever it is created.
 registerStrings('addin', ADDIN_STRINGS);
