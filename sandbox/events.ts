@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { GraphResponse, Json, JsonObject } from './core';
-import { GraphError, badRequest, clone, isObject, json, newChangeKey, newItemId, noContent, notFound } from './core';
+import { GraphError, badRequest, clone, isObject, json, newChangeKey, newItemId, noContent, notFound, seededItemId } from './core';
 import type { RouteCtx } from './items';
 import {
   applyExpand,
@@ -221,7 +221,8 @@ function syncAttendeeCopies(store: Store, master: StoredEvent, now: () => Date):
     } else {
       delete data.categories;
       mb.events.push({
-        id: newItemId(),
+        // Derived from the organizer's item, so the seed is the same from one run to the next.
+        id: seededItemId(`copy:${master.id}:${user.id}`),
         changeKey: newChangeKey(),
         createdDateTime: stamp,
         lastModifiedDateTime: stamp,
