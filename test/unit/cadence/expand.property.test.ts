@@ -155,7 +155,7 @@ describe('expandCadence, for any input', () => {
         expect(new Set([...plan.singles, ...inSeries])).toEqual(new Set(plan.touchpoints));
         expect(plan.singles.length + inSeries.length).toBe(plan.touchpoints.length);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
