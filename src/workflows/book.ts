@@ -173,9 +173,10 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
     }
   }
 
-  // The one forced second round trip: the photo goes onto the contact once its id is known.
+  // The one forced second round trip: the photo goes onto the contact once its id is known (even
+  // when another object failed: the contact itself is done, so it may as well be complete).
   const contact = found.get('contact');
-  if (!failure && wantsPhoto && !found.has('contactPhoto') && contact?.id) {
+  if (wantsPhoto && !found.has('contactPhoto') && contact?.id) {
     if (userPhoto === null) {
       found.set('contactPhoto', { createdNow: false }); // nothing to copy: the leaver has no photo
     } else if (userPhoto) {
@@ -185,7 +186,7 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
       } catch (e) {
         const err = AppError.from(e);
         if (!err.retryable && err.code !== 'graph.server') throw err;
-        failure = err;
+        failure ??= err;
       }
     }
   }
