@@ -307,7 +307,7 @@ function location(v: unknown): JsonObject {
   const base: JsonObject = { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} };
   if (!isObject(v)) return base;
   // A free-text location comes back with the text as a private unique id, as in the docs' example.
-  const named = typeof v.displayName === 'string' && v.displayName !== '' ? { uniqueId: v.displayName, uniqueIdType: 'private' } : {};
+  const named: JsonObject = typeof v.displayName === 'string' && v.displayName !== '' ? { uniqueId: v.displayName, uniqueIdType: 'private' } : {};
   return { ...base, ...named, ...(v as JsonObject) };
 }
 
