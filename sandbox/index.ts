@@ -600,7 +600,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       }
       case 'GET /sandbox/log': {
         const since = Number(q.get('since') ?? '0');
-        return { status: 200, body: log.filter((e) => e.seq > since) as unknown as Json };
+        return { status: 200, body: sandbox.log().filter((e) => e.seq > since) as unknown as Json };
       }
       case 'DELETE /sandbox/log':
         log = [];
@@ -733,7 +733,8 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       stats.perMailbox = {};
     },
     token,
-    log: () => [...log],
+    // In arrival order (seq), though entries are written when each request ends.
+    log: () => [...log].sort((a, b) => a.seq - b.seq),
     clearLog() {
       log = [];
     },
