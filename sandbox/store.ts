@@ -141,8 +141,16 @@ export class Store {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
       if (text !== null) {
-        const parsed = JSON.parse(text) as State;
-        if (parsed.version === 1) return new Store(parsed, dataFile);
+        let parsed: State | null = null;
+        try {
+          parsed = JSON.parse(text) as State;
+        } catch (err) {
+          // A half-written or hand-edited file must not stop the demo: keep it aside and start from the seed.
+          const aside = `${dataFile}.corrupt-${Date.now()}`;
+          renameSync(dataFile, aside);
+          console.warn(`[sandbox] ${dataFile} is not valid JSON (${(err as Error).message}); moved to ${aside}, reseeding.`);
+        }
+        if (parsed !== null && parsed.version === 1 && Array.isArray(parsed.users)) return new Store(parsed, dataFile);
       }
     }
     const store = new Store(seed(), dataFile);
