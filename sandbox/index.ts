@@ -658,6 +658,9 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
       for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
       if (req.method === 'OPTIONS') {
+        // Allow what the browser asks for on top of Graph's usual list (the SDK adds SdkVersion, apps may add more).
+        const asked = header(req, 'access-control-request-headers');
+        if (asked) res.setHeader('Access-Control-Allow-Headers', `${CORS_HEADERS['Access-Control-Allow-Headers']}, ${asked}`);
         res.writeHead(204);
         res.end();
         return;

@@ -73,6 +73,9 @@ describe('headers and CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const allowed = res.headers.get('access-control-allow-headers')!.toLowerCase();
     for (const h of ['authorization', 'content-type', 'prefer', 'consistencylevel', 'client-request-id', 'if-match']) expect(allowed).toContain(h);
+    const token = await fetch(`${sb.url}/sandbox/token`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:3000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-custom' } });
+    expect(token.status).toBe(204);
+    expect(token.headers.get('access-control-allow-headers')!.toLowerCase()).toContain('x-custom');
     const get = await client(sb).get('/me');
     const exposed = get.headers.get('access-control-expose-headers')!.toLowerCase();
     for (const h of ['request-id', 'client-request-id', 'location', 'retry-after', 'etag']) expect(exposed).toContain(h);
