@@ -230,11 +230,14 @@ export const checkManifest = async ({ rendered, baseUrl, distDir }: CheckInput):
       missingPages.set(url.pathname, [...(missingPages.get(url.pathname) ?? []), path]);
       continue;
     }
-    const declared = /\.icons\[\d+\]\.url$/.test(path) ? readSizeBeside(manifest, path) : undefined;
+    const declared = /\.(icons\[\d+\]|icon|highResolutionIcon)\.url$/.test(path) ? readSizeBeside(manifest, path) : undefined;
     if (declared !== undefined && file.endsWith('.png')) {
+      // A high-resolution icon is declared at its logical size and drawn at twice the pixels
+      // (the schema's size enum stops at 80, so the 128 px add-in icon is declared as 64).
+      const want = path.endsWith('highResolutionIcon.url') ? declared * 2 : declared;
       const got = pngSize(file);
-      if (got.width !== declared || got.height !== declared)
-        problems.push(`${path}: ${url.pathname} is ${got.width}×${got.height} but declared as size ${declared}`);
+      if (got.width !== want || got.height !== want)
+        problems.push(`${path}: ${url.pathname} is ${got.width}×${got.height} but should be ${want}×${want} (declared size ${declared})`);
     }
   }
   for (const [pathname, paths] of missingPages) {

@@ -32,26 +32,34 @@ const parseArgs = (argv: readonly string[]): Args => {
   return args;
 };
 
-const main = async (): Promise<number> => {
+export interface Io {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** The whole command, minus process.exit: returns the exit code (tests call it in-process). */
+export const validateCommand = async (argv: readonly string[], io: Io = consoleIo): Promise<number> => {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseArgs(argv);
   } catch (e) {
-    console.error(`validate: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`validate: ${e instanceof Error ? e.message : String(e)}`);
     return 2;
   }
   if (!isEnvName(args.env)) {
-    console.error(`validate: unknown environment "${args.env}" (use ${ENVS.join(', ')})`);
+    io.err(`validate: unknown environment "${args.env}" (use ${ENVS.join(', ')})`);
     return 2;
   }
   if (!existsSync(args.manifest)) {
-    console.error(`validate: ${args.manifest} does not exist`);
+    io.err(`validate: ${args.manifest} does not exist`);
     return 1;
   }
   // The URL checks need the pages; build them once when nobody has yet.
   const defaultDist = join(ROOT, 'dist');
   if (args.dist === defaultDist && !existsSync(join(defaultDist, 'taskpane.html'))) {
-    console.log('validate: dist/ has no build yet, running `npm run build` first…');
+    io.out('validate: dist/ has no build yet, running `npm run build` first…');
     execFileSync('npm', ['run', '--silent', 'build', '--', '--no-stats'], { cwd: ROOT, stdio: 'inherit' });
   }
 
@@ -71,18 +79,20 @@ const main = async (): Promise<number> => {
 
   const label = `${args.manifest} (${args.env})`;
   if (problems.length) {
-    console.error(`✗ ${label}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`);
-    for (const p of problems) console.error(`  - ${p}`);
+    io.err(`✗ ${label}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`);
+    for (const p of problems) io.err(`  - ${p}`);
     return 1;
   }
-  console.log(`✓ ${label} is valid: schema, localization, icons, and every URL is in ${args.env === 'local' ? args.dist : 'the expected host'}`);
+  io.out(`✓ ${label} is valid: schema, localization, icons, and every URL is in ${args.env === 'local' ? args.dist : 'the expected host'}`);
   return 0;
 };
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error('validate: unexpected failure', e);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  validateCommand(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error('validate: unexpected failure', e);
+      process.exit(1);
+    },
+  );
+}

@@ -51,7 +51,7 @@ describe('npm run validate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ .*is valid/);
-  }, 30_000);
+  }, 90_000);
 
   it('rejects broken copies (missing icon, bad URL, schema error, page not built, wrong icon size, stray French key) with one clear line each', async () => {
     const missingIcon = copyManifest('missing-icon');
@@ -60,6 +60,8 @@ describe('npm run validate', () => {
     const badUrl = copyManifest('bad-url');
     editJson(badUrl, (m) => {
       m.staticTabs[0].contentUrl = '{{BASE_URL}}/tabs.html?host=teams';
+      // A ribbon icon that exists but is not the size it claims.
+      m.extensions[0].ribbons[2].tabs[0].groups[0].icons[0].url = '{{BASE_URL}}/icons/icon-32.png';
     });
 
     const schemaError = copyManifest('schema-error');
@@ -93,6 +95,7 @@ describe('npm run validate', () => {
 
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('staticTabs[0].contentUrl: /tabs.html is not in the build output');
+    expect(b.stderr).toContain('extensions[0].ribbons[2].tabs[0].groups[0].icons[0].url: /icons/icon-32.png is 32×32 but should be 16×16 (declared size 16)');
 
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/schema: .*accentColor/);
@@ -106,7 +109,7 @@ describe('npm run validate', () => {
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('icons.color: icons/color.png is 32×32, Teams needs 192×192');
     expect(e.stderr).toContain('fr.json: "extensions[0].ribbons[5].tabs[0].groups[0].label" names nothing in manifest.json');
-  }, 30_000);
+  }, 90_000);
 
 });
 
@@ -127,11 +130,11 @@ describe('npm run package', () => {
     expect(m.extensions[0].runtimes[0].code.page).toBe('https://au-revoir-dev.contoso.com/taskpane.html?host=outlook&surface=organizer');
     expect(m.webApplicationInfo.nestedAppAuthInfo[0].redirectUri).toBe('brk-multihub://au-revoir-dev.contoso.com');
     expect(JSON.parse(zip.readAsText('fr.json'))['name.full']).toMatch(/garder le lien/);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses an unknown environment', async () => {
     const r = await run('package.ts', ['--env', 'staging']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown environment "staging"');
-  }, 30_000);
+  }, 90_000);
 });
