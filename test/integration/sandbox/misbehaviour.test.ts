@@ -165,6 +165,17 @@ describe('log, stats and reset', () => {
     expect((await admin('GET', '/sandbox/log')).body).toEqual([]);
   });
 
+  it('counts a /users/{upn}/... request against that user’s mailbox', async () => {
+    sb.configure({ throttle: { maxConcurrentPerMailbox: 4, ratePerMailbox: { requests: 2, perSeconds: 60 } } });
+    const c = client(sb);
+    const window = 'startDateTime=2026-12-01T00:00:00Z&endDateTime=2026-12-02T00:00:00Z';
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await c.get(`/users/${EMILIE}/calendarView?${window}`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await c.get('/me')).status).toBe(200);
+    expect(sb.log().map((e) => e.mailbox)).toEqual([EMILIE, EMILIE, EMILIE, CLAIRE]);
+  });
+
   it('POST /sandbox/reset brings back the seed', async () => {
     const c = client(sb);
     const created = await c.post('/me/events', eventBody({ transactionId: 'reset-1' }));
