@@ -501,13 +501,7 @@ export async function createSandbox(opts: SandboxOptions = {}): Promise<Sandbox>
     }
     const greq: GraphRequest = { method, path, query: u.searchParams, headers, body, rawBody, callerId, requestId, clientRequestId };
     const isBatch = path === '/$batch';
-    let mailbox: string | null = null;
-    try {
-      mailbox = mailboxOfPath(store, callerId, path)?.userPrincipalName ?? null;
-    } catch (err) {
-      mailbox = store.user(callerId)?.userPrincipalName ?? null;
-      void err;
-    }
+    const mailbox = mailboxOfPath(store, callerId, path)?.userPrincipalName ?? null;
     const mb = mailbox ?? 'unknown';
 
     if (isBatch) {

@@ -26,7 +26,15 @@ export function splitPath(path: string): string[] {
 
 /** The user whose mailbox a path addresses (for throttling and the log): /users/{x}/... or the caller. */
 export function mailboxOfPath(store: Store, callerId: string, path: string): UserRecord | undefined {
-  const segs = splitPath(path);
+  // Only for accounting: a badly encoded path is reported by dispatch(), here it just counts as the caller's.
+  const segs = path.split('/').filter((x) => x !== '');
+  if (segs[1] !== undefined && /%[0-9a-f]{2}/i.test(segs[1])) {
+    try {
+      segs[1] = decodeURIComponent(segs[1]);
+    } catch (err) {
+      if (!(err instanceof URIError)) throw err;
+    }
+  }
   if (segs[0]?.toLowerCase() === 'users' && segs[1] !== undefined && segs[1] !== '$count') {
     return store.user(segs[1]) ?? store.user(callerId);
   }

@@ -106,6 +106,15 @@ describe('/me and /users', () => {
     expect(missing.body.error.code).toBe('Request_ResourceNotFound');
   });
 
+  it('a badly encoded path or an unknown segment is a 400, not a crash', async () => {
+    const c = client(sb);
+    const bad = await c.get('/users/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    const unknown = await c.get('/me/drive');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe("Resource not found for the segment 'drive'.");
+  });
+
   it('$select of an unknown property is a 400', async () => {
     const res = await client(sb).get('/me?$select=displayName,shoeSize');
     expect(res.status).toBe(400);
