@@ -24,6 +24,8 @@ export interface BusyInfo {
 export interface MailboxInfo {
   readonly timeZone: IanaTimeZone;
   readonly workingHours: WorkingHours;
+  /** The mailbox's language, e.g. `fr-FR`, when Outlook has one. */
+  readonly locale?: string;
 }
 
 export interface EventPatch {
@@ -62,7 +64,7 @@ const eventPath = (id: string): string => `/me/events/${encodeURIComponent(id)}`
 
 export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
   async mailboxSettings() {
-    const s = await graph.get<MG.MailboxSettings>(`/me/mailboxSettings${queryString({ $select: 'timeZone,workingHours' })}`, {
+    const s = await graph.get<MG.MailboxSettings>(`/me/mailboxSettings${queryString({ $select: 'timeZone,workingHours,language' })}`, {
       scopes: [SCOPES.mailboxSettingsReadWrite],
     });
     const zone = toIanaZone(s.timeZone) as IanaTimeZone;
@@ -72,6 +74,7 @@ export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
     );
     return {
       timeZone: zone,
+      ...(s.language?.locale ? { locale: s.language.locale } : {}),
       workingHours: {
         daysOfWeek,
         startTime: hhmm(wh?.startTime, '09:00'),

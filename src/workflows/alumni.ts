@@ -3,7 +3,9 @@ import { AppError } from '../domain/errors';
 import type { TouchpointKind } from '../domain/cadence/model';
 import type { PlanId } from '../domain/types';
 import type { CalendarGateway, ContactsGateway, EventInfo } from '../graph';
-import { appendReconnect, lastContacted, parseReconnectLog } from './reconnect-log';
+import { appendReconnect, lastContacted, parseReconnectLog, sortAlumni } from '../domain/alumni';
+import { TOUCHPOINT_KIND_LABELS } from '../domain/cadence';
+import type { Lang } from '../domain/types';
 import type { Alumnus } from './service';
 
 export interface AlumniDeps {
@@ -24,7 +26,7 @@ const LOOK_AHEAD_DAYS = 800;
  * were contacted (from the reconnect log in the contact's notes) and the next reminder. Overdue
  * means a reminder fell due after the last contact and before now. Overdue first, then the soonest.
  */
-export const listAlumni = async (deps: AlumniDeps, now: Date): Promise<Alumnus[]> => {
+export const listAlumni = async (deps: AlumniDeps, now: Date, lang: Lang = 'fr'): Promise<Alumnus[]> => {
   const start = new Date(now.getTime() - LOOK_BACK_DAYS * 86_400_000).toISOString();
   const end = new Date(now.getTime() + LOOK_AHEAD_DAYS * 86_400_000).toISOString();
   const [contacts, masters, occurrences] = await Promise.all([
@@ -46,7 +48,7 @@ export const listAlumni = async (deps: AlumniDeps, now: Date): Promise<Alumnus[]
     .filter((c) => c.planId)
     .map((c): Alumnus => {
       const log = parseReconnectLog(c.personalNotes);
-      const last = lastContacted(log);
+      const last = lastContacted(c.personalNotes);
       const lastMs = last ? Date.parse(`${last}T23:59:59Z`) : -Infinity;
       const mine = tagged.filter((t) => t.planId === c.planId).sort((a, b) => utcMs(a.occ.start) - utcMs(b.occ.start));
       const next = mine.find((t) => utcMs(t.occ.start) >= nowMs);
@@ -75,21 +77,32 @@ export const listAlumni = async (deps: AlumniDeps, now: Date): Promise<Alumnus[]
             }
           : {}),
         overdue,
-        notes: log.map((e) => `${e.date} — ${e.text}`),
+        notes: log.map((e) => [e.date, ...(e.kind ? [TOUCHPOINT_KIND_LABELS[e.kind][lang]] : []), ...(e.note ? [e.note] : [])].join(' · ')),
       };
     });
-  return alumni.sort((a, b) => {
-    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-    const an = a.nextTouchpoint ? Date.parse(a.nextTouchpoint.start) : Infinity;
-    const bn = b.nextTouchpoint ? Date.parse(b.nextTouchpoint.start) : Infinity;
-    return an - bn || a.displayName.localeCompare(b.displayName);
-  });
+  return sortAlumni(alumni, now);
 };
 
-/** Logs a reconnect: a dated line at the top of the contact's notes ("last contacted" follows from it). */
-export const markReconnected = async (deps: AlumniDeps, input: { contactId: string; note: string; at: Date }): Promise<void> => {
-  const contact = await deps.contacts.getContact(input.contactId);
-  await deps.contacts.updateContact(input.contactId, { personalNotes: appendReconnect(contact.personalNotes, input.at, input.note) });
+export const langOf = (locale: string | undefined): Lang => (locale?.toLowerCase().startsWith('en') ? 'en' : 'fr');
+
+/**
+ * Logs a reconnect: one dated line in the contact's notes, under the log's heading (the domain's
+ * format, readable in Outlook); "last contacted" follows from it. The date is the one on the
+ * manager's calendar (mailbox time zone).
+ */
+export const markReconnected = async (
+  deps: AlumniDeps,
+  input: { contactId: string; note: string; at: Date; kind?: TouchpointKind; lang?: Lang },
+): Promise<void> => {
+  const [contact, mailbox] = await Promise.all([deps.contacts.getContact(input.contactId), deps.calendar.mailboxSettings()]);
+  const personalNotes = appendReconnect(contact.personalNotes, {
+    at: input.at,
+    timeZone: mailbox.timeZone,
+    note: input.note,
+    lang: input.lang ?? langOf(mailbox.locale),
+    ...(input.kind ? { kind: input.kind } : {}),
+  });
+  await deps.contacts.updateContact(input.contactId, { personalNotes });
 };
 
 const shift = (dateTime: string, days: number): string =>

@@ -11,8 +11,9 @@ import {
   createGraphClient,
   type DirectoryPerson,
   type FetchImpl,
+  type MailboxInfo,
 } from '../graph';
-import { cancelPlan, listAlumni, markReconnected, snooze, stopReminders } from './alumni';
+import { cancelPlan, langOf, listAlumni, markReconnected, snooze, stopReminders } from './alumni';
 import { bookPlan } from './book';
 import { bookPlans, type BookPlansOptions, type BulkResult } from './bulk';
 import type { AuRevoirService, Departure, Person, PlanState } from './service';
@@ -76,6 +77,20 @@ export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoir
   // Plans this session has tried to book: a second try starts with a lookup (see bookPlan).
   const attempted = new Set<string>();
   let meCache: Promise<Person> | undefined;
+  let settingsCache: Promise<MailboxInfo> | undefined;
+  const settings = (): Promise<MailboxInfo> => {
+    settingsCache ??= calendar.mailboxSettings().then(
+      (s) => {
+        graph.setTimeZone(s.timeZone); // later reads come back in the manager's wall clock
+        return s;
+      },
+      (e: unknown) => {
+        settingsCache = undefined;
+        throw e;
+      },
+    );
+    return settingsCache;
+  };
 
   const me = (): Promise<Person> => {
     meCache ??= guard(async () => toPerson(await directory.me())).catch((e: unknown) => {
@@ -90,9 +105,9 @@ export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoir
 
     mailboxSettings: () =>
       guard(async () => {
-        const s = await calendar.mailboxSettings();
-        graph.setTimeZone(s.timeZone); // later reads come back in the manager's wall clock
-        return s;
+        settingsCache = undefined; // the screen asks for fresh settings
+        const s = await settings();
+        return { timeZone: s.timeZone, workingHours: s.workingHours };
       }),
 
     departures: () =>
@@ -150,7 +165,8 @@ export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoir
         return bookPlans({ booking }, plans, { ...bulkOptions, attempted: before });
       }),
 
-    listAlumni: (now) => guard(() => listAlumni(alumniDeps, now)),
+    // The alumni's log lines use the kind labels of the mailbox's language.
+    listAlumni: (now) => guard(async () => listAlumni(alumniDeps, now, langOf((await settings()).locale))),
     markReconnected: (input) => guard(() => markReconnected(alumniDeps, input)),
     snooze: (input) => guard(() => snooze(alumniDeps, input)),
     stopReminders: (planId, now) => guard(() => stopReminders(alumniDeps, planId, now)),

@@ -1,6 +1,6 @@
 import type { Plan } from '../domain/plan/model';
 import type { TouchpointKind } from '../domain/cadence/model';
-import type { IanaTimeZone, IsoDate, PlanId, WorkingHours } from '../domain/types';
+import type { IanaTimeZone, IsoDate, Lang, PlanId, WorkingHours } from '../domain/types';
 
 /**
  * What the apps (Teams tab, Outlook task pane) can ask of Au revoir. Implemented in workflows/ on
@@ -103,7 +103,11 @@ export interface AuRevoirService {
   checkSlot(input: { attendeeEmail: string; start: string; end: string }): Promise<SlotCheck>;
   bookPlan(plan: Plan, onProgress?: (p: BookingProgress) => void): Promise<Receipt>;
   listAlumni(now: Date): Promise<readonly Alumnus[]>;
-  markReconnected(input: { contactId: string; note: string; at: Date }): Promise<void>;
+  /**
+   * `kind` (what kind of touchpoint it was) and `lang` (of the log's heading and kind label; default:
+   * the mailbox's language) are optional additions; the date is written in the mailbox's time zone.
+   */
+  markReconnected(input: { contactId: string; note: string; at: Date; kind?: TouchpointKind; lang?: Lang }): Promise<void>;
   snooze(input: { eventId: string; days: number }): Promise<void>;
   stopReminders(planId: PlanId, now: Date): Promise<void>;
   cancelPlan(planId: PlanId, now: Date): Promise<void>;

@@ -52,17 +52,21 @@ test('alumni: tagged contacts with next touchpoint; a missed touchpoint makes th
 
 test('mark reconnected writes a dated line in the contact notes and resets last contacted', async () => {
   const { svc, plan, receipt } = await bookOne();
-  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Déjeuner : elle se plaît chez Fabrikam', at: new Date('2027-05-19T12:00:00Z') });
-  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Appel rapide', at: new Date('2027-06-02T09:00:00Z') });
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Elle se plaît chez Fabrikam', kind: 'lunch', at: new Date('2027-05-19T12:00:00Z') });
+  // 23:30 UTC on 1 June is already 2 June on the manager's calendar (Paris).
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Nouvelles du salon', at: new Date('2027-06-01T23:30:00Z') });
   const contact = await graphGet(sandbox, `/me/contacts/${receipt.contact!.id}?$select=personalNotes`);
-  expect(contact.personalNotes.split('\n')[0]).toContain('2027-06-02');
-  expect(contact.personalNotes).toContain('Déjeuner : elle se plaît chez Fabrikam');
+  const lines: string[] = contact.personalNotes.split(/\r?\n/);
+  expect(lines[0]).toMatch(/Au revoir/);
+  expect(lines.findIndex((l) => l.startsWith('2027-05-19'))).toBeLessThan(lines.findIndex((l) => l.startsWith('2027-06-02')));
+  expect(contact.personalNotes).toContain('Elle se plaît chez Fabrikam');
   const alumni = await svc.listAlumni(new Date('2027-06-03T10:00:00Z'));
   const me = alumni.find((a) => a.planId === plan.id)!;
   expect(me.lastContacted?.startsWith('2027-06-02')).toBe(true);
   expect(me.overdue).toBe(false);
   expect(me.notes).toHaveLength(2);
-  expect(me.notes[0]).toContain('Appel rapide');
+  expect(me.notes[0]).toContain('Nouvelles du salon');
+  expect(me.notes[1]).toMatch(/^2027-05-19 · Déjeuner · Elle se plaît/);
 });
 
 test('snooze moves the next touchpoint later by the number of days, same time of day', async () => {
