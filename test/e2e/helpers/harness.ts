@@ -12,7 +12,8 @@ import handler from 'serve-handler';
 import { createSandbox, type Sandbox } from '../../../sandbox';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-export const DIST = path.join(ROOT, 'dist');
+/** dist/ by default; AU_REVOIR_E2E_DIST points the tests at another build (e.g. while dist/ is rebuilt). */
+export const DIST = process.env.AU_REVOIR_E2E_DIST ?? path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 export const CHROMIUM_PATH = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
@@ -115,6 +116,8 @@ export const openApp = async (stack: Stack, opts: OpenOptions = {}): Promise<Ope
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
+  // Generous: CI machines and shared ones run several builds at once.
+  page.setDefaultTimeout(60_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {

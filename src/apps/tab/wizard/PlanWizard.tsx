@@ -53,6 +53,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
   titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  heading: { margin: 0 },
   steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   stepButton: { minWidth: 'auto' },
   current: { fontWeight: tokens.fontWeightSemibold },
@@ -224,11 +225,11 @@ export const PlanWizard = (props: PlanWizardProps) => {
     return (
       <section className={styles.root} aria-labelledby="wizard-title">
         <div className={styles.titles}>
-          <Text as="h2" id="wizard-title" size={600} weight="semibold">
+          <Text as="h2" id="wizard-title" size={600} weight="semibold" className={styles.heading}>
             {t('title', { name: leaver.displayName })}
           </Text>
         </div>
-        <Text as="h3" size={500} weight="semibold" tabIndex={-1} ref={headingRef}>
+        <Text as="h3" size={500} weight="semibold" tabIndex={-1} ref={headingRef} className={styles.heading}>
           {receipt?.complete && phase.kind === 'receipt' && !phase.error ? t('receipt.title') : t('receipt.titleIncomplete')}
         </Text>
         <ReceiptView
@@ -251,7 +252,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
     <section className={styles.root} aria-labelledby="wizard-title">
       <div className={styles.header}>
         <div className={styles.titles}>
-          <Text as="h2" id="wizard-title" size={600} weight="semibold">
+          <Text as="h2" id="wizard-title" size={600} weight="semibold" className={styles.heading}>
             {t('title', { name: leaver.displayName })}
           </Text>
           <Text>{t('lastDay', { date: formatDate(lastWorkingDay, zone, lang) })}</Text>
@@ -286,7 +287,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
       <div aria-live="polite" className={styles.srOnly}>
         {t('steps.announce', { index: stepIndex + 1, count: STEPS.length, name: stepName(step) })}
       </div>
-      <Text as="h3" size={500} weight="semibold" tabIndex={-1} ref={headingRef} id="wizard-step-heading">
+      <Text as="h3" size={500} weight="semibold" tabIndex={-1} ref={headingRef} className={styles.heading} id="wizard-step-heading">
         {stepName(step)}
       </Text>
 

@@ -15,6 +15,9 @@ import type { BookedObject, BookedObjectKind, BookingProgress, Receipt } from '.
 import { BookingProgressView } from './BookingProgressView';
 import type { WizardT } from './i18n';
 
+/** Outlook on the web's People page. */
+export const OUTLOOK_PEOPLE_URL = 'https://outlook.office.com/people/';
+
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, paddingInlineStart: 0, listStyleType: 'none' },
@@ -37,9 +40,21 @@ export interface ReceiptViewProps {
   readonly onDone: () => void;
 }
 
+/**
+ * A booked object as the manager reads it. Keys are the workflow's roles ("touchpoint:3",
+ * "series:lunch"): the number becomes an ordinal, the kind its name; other keys add nothing.
+ */
 const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>) => {
-  const label = t(`receipt.kind_${o.kind}`);
-  return o.key ? t('receipt.itemWithKey', { label, key: o.key }) : label;
+  const key = o.key ?? '';
+  if (o.kind === 'touchpoint') {
+    const n = /(\d+)$/.exec(key)?.[1];
+    if (n !== undefined) return t('receipt.touchpointN', { n: Number(n) + 1 });
+  }
+  if (o.kind === 'series') {
+    const kind = /(call|email|lunch)$/.exec(key)?.[1];
+    if (kind) return t('receipt.seriesKind', { kind: t(`reconnect.kind_${kind}`) });
+  }
+  return t(`receipt.kind_${o.kind}`);
 };
 
 /**
@@ -57,9 +72,7 @@ export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, pr
       <div role="status" aria-live="polite">
         {complete ? (
           <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>{t('receipt.title')}</MessageBarTitle>
-              {t('receipt.summary', { name: leaverName })}
+            <MessageBarBody>{t('receipt.summary', { name: leaverName })}
             </MessageBarBody>
           </MessageBar>
         ) : error ? (
@@ -72,7 +85,6 @@ export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, pr
         ) : (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>{t('receipt.titleIncomplete')}</MessageBarTitle>
               {t('receipt.summaryIncomplete')} {t('booking.failedHint')}
             </MessageBarBody>
           </MessageBar>
@@ -92,6 +104,14 @@ export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, pr
             <li>
               <Link href={receipt.contact.webLink} target="_blank" rel="noopener noreferrer">
                 {t('receipt.openContact')}
+              </Link>
+            </li>
+          ) : receipt.contact ? (
+            // Graph's contact resource has no webLink (events have one), and Outlook documents no
+            // deep link to a single contact: the People page, where the category finds it.
+            <li>
+              <Link href={OUTLOOK_PEOPLE_URL} target="_blank" rel="noopener noreferrer">
+                {t('receipt.openContacts', { name: leaverName })}
               </Link>
             </li>
           ) : null}

@@ -177,6 +177,7 @@ const en = {
     summaryIncomplete: 'Some items are still missing.',
     openEvent: 'Open the invite in Outlook',
     openContact: 'Open the contact in Outlook',
+    openContacts: 'Find {{name}} in your Outlook contacts (category "Au revoir")',
     joinTeams: 'Join link for the Teams meeting',
     items: 'What is in your mailbox',
     createdNow: 'Created now',
@@ -192,10 +193,8 @@ const en = {
     kind_prepReminder: 'Preparation reminder',
     kind_touchpoint: 'Reconnect reminder',
     kind_series: 'Recurring reminders',
-    itemWithKey: '{{label}} ({{key}})',
-  },
-  format: {
-    list: '{{items}}',
+    touchpointN: 'Reconnect reminder {{n}}',
+    seriesKind: 'Recurring reminders: {{kind}}',
   },
 };
 
@@ -371,6 +370,7 @@ const fr: Catalogue = {
     summaryIncomplete: 'Certains éléments manquent encore.',
     openEvent: "Ouvrir l'invitation dans Outlook",
     openContact: 'Ouvrir le contact dans Outlook',
+    openContacts: 'Retrouver {{name}} dans vos contacts Outlook (catégorie « Au revoir »)',
     joinTeams: 'Lien pour rejoindre la réunion Teams',
     items: 'Ce qui est dans votre boîte aux lettres',
     createdNow: 'Créé à l’instant',
@@ -386,10 +386,8 @@ const fr: Catalogue = {
     kind_prepReminder: 'Rappel de préparation',
     kind_touchpoint: 'Rappel pour se revoir',
     kind_series: 'Rappels périodiques',
-    itemWithKey: '{{label}} ({{key}})',
-  },
-  format: {
-    list: '{{items}}',
+    touchpointN: 'Rappel pour se revoir n° {{n}}',
+    seriesKind: 'Rappels périodiques : {{kind}}',
   },
 };
 

@@ -106,7 +106,7 @@ describe('PlanWizard — Review and booking', () => {
       'Category "Au revoir"Already there',
       'ContactAlready there',
       'Exit conversationAlready there',
-      'Reconnect reminder (0)Created now',
+      'Reconnect reminder 1Created now',
     ]);
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalled();

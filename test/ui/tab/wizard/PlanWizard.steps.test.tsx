@@ -116,7 +116,7 @@ describe('PlanWizard — Reconnect', () => {
     // gentle: months 1 and 3, then 6, 12, 18, 24.
     expect(screen.getByRole('heading', { name: /Timeline · 6 touchpoints/ })).toBeInTheDocument();
     const items = within(screen.getByRole('list', { name: /Timeline/ })).getAllByRole('listitem');
-    expect(items[0]).toHaveTextContent(/Call.*January.*month 1/);
+    expect(items[0]).toHaveTextContent(/Call.*January.*2027.*month 1/);
     expect(items[1]).toHaveTextContent(/Email.*March.*month 3/);
     expect(items[2]).toHaveTextContent(/Lunch.*June.*month 6/);
     expect(screen.getByText(/Recurring series/)).toBeInTheDocument();
@@ -145,6 +145,6 @@ describe('PlanWizard — Reconnect', () => {
     await goToReconnect(user, 'fr');
     expect(screen.getByRole('heading', { name: 'Se revoir', level: 3 })).toHaveFocus();
     expect(screen.getByRole('heading', { name: /Calendrier des rappels · 6 rappels/ })).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: /Calendrier/ })).getAllByRole('listitem')[0]).toHaveTextContent(/Appel.*janvier/);
+    expect(within(screen.getByRole('list', { name: /Calendrier/ })).getAllByRole('listitem')[0]).toHaveTextContent(/Appel.*janvier 2027/);
   });
 });

@@ -12,7 +12,7 @@ import {
 import { describeRecurrence } from '../../../../domain/cadence';
 import type { CadencePlan } from '../../../../domain/cadence/model';
 import type { Lang } from '../../../../domain/types';
-import { formatWhen, type CustomCadenceInput, type Draft, type PresetChoice, type WizardContext } from '../draft';
+import { formatWhenWithYear, type CustomCadenceInput, type Draft, type PresetChoice, type WizardContext } from '../draft';
 import type { WizardT } from '../i18n';
 import type { ProblemsApi } from './problems';
 
@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   },
   point: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   series: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  heading: { display: 'block', marginBlock: tokens.spacingVerticalS },
 });
 
 export interface ReconnectStepProps {
@@ -97,7 +98,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
 
           {plan ? (
             <section aria-labelledby="wizard-timeline">
-              <Text as="h4" id="wizard-timeline" weight="semibold" size={400}>
+              <Text as="h4" id="wizard-timeline" weight="semibold" size={400} className={styles.heading}>
                 {t('reconnect.timeline')} · {t('reconnect.timelineCount', { count: plan.touchpoints.length })}
               </Text>
               <ol className={styles.timeline} tabIndex={0} aria-labelledby="wizard-timeline">
@@ -106,14 +107,14 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
                     <Badge appearance="tint" color={tp.kind === 'lunch' ? 'warning' : tp.kind === 'call' ? 'brand' : 'informative'}>
                       {t(`reconnect.kind_${tp.kind}`)}
                     </Badge>
-                    <Text>{formatWhen(tp.startUtc, tp.timeZone, lang)}</Text>
+                    <Text>{formatWhenWithYear(tp.startUtc, tp.timeZone, lang)}</Text>
                     <Text size={200}>({t('reconnect.monthOffset', { count: tp.monthOffset })})</Text>
                   </li>
                 ))}
               </ol>
               {plan.series.length > 0 ? (
                 <>
-                  <Text as="h4" weight="semibold" size={300}>
+                  <Text as="h4" weight="semibold" size={300} className={styles.heading}>
                     {t('reconnect.series')}
                   </Text>
                   <ul className={styles.series}>

@@ -11,11 +11,12 @@ const useStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     justifyContent: 'space-between',
+    alignItems: 'flex-start',
     gap: tokens.spacingHorizontalM,
     padding: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, margin: 0 },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
 });
@@ -38,7 +39,7 @@ export const ReviewStep = ({ t, lang, ctx, draft, touchpointCount, goTo, problem
 
   const item = (step: StepId, title: string, lines: ReactNode[]) => (
     <div className={styles.item}>
-      <dl className={styles.body} style={{ margin: 0 }}>
+      <dl className={styles.body}>
         <dt className={styles.term}>{title}</dt>
         {lines.map((l, i) => (
           <dd key={i} className={styles.detail}>
