@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TokenProvider } from '../auth';
 import { AppError } from '../domain/errors';
+import { validatePlan } from '../domain/plan';
 import type { Plan } from '../domain/plan/model';
 import type { PlanId } from '../domain/types';
 import {
@@ -38,6 +39,20 @@ export interface AuRevoirServiceOptions {
 export interface AuRevoirServiceExt extends AuRevoirService {
   bookPlans(plans: readonly Plan[], options?: Omit<BookPlansOptions, 'attempted'>): Promise<BulkResult[]>;
 }
+
+/**
+ * Nothing reaches the mailbox unless validatePlan accepts it; what is booked is its normalised plan
+ * (trimmed texts, mobile in E.164). The UI validates field by field before; this is the last gate.
+ */
+const checked = (plan: Plan): Plan => {
+  const result = validatePlan(plan, { now: new Date() });
+  if (result.ok) return result.plan;
+  throw new AppError({
+    code: 'validation',
+    detail: `plan ${plan.id} is not valid: ${result.problems.map((p) => `${p.field} ${p.code}`).join(', ')}`,
+    params: { count: result.problems.length },
+  });
+};
 
 /** Runs `fn`, turning anything thrown into an AppError: the apps only ever see AppErrors. */
 const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -153,16 +168,18 @@ export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoir
 
     bookPlan: (plan, onProgress) =>
       guard(async () => {
-        const resume = attempted.has(plan.id);
-        attempted.add(plan.id);
-        return bookPlan({ booking }, plan, { resume, ...(onProgress ? { onProgress } : {}) });
+        const valid = checked(plan);
+        const resume = attempted.has(valid.id);
+        attempted.add(valid.id);
+        return bookPlan({ booking }, valid, { resume, ...(onProgress ? { onProgress } : {}) });
       }),
 
     bookPlans: (plans, bulkOptions = {}) =>
       guard(async () => {
-        const before = new Set(plans.filter((p) => attempted.has(p.id)).map((p) => p.id));
-        for (const p of plans) attempted.add(p.id);
-        return bookPlans({ booking }, plans, { ...bulkOptions, attempted: before });
+        const valid = plans.map(checked);
+        const before = new Set(valid.filter((p) => attempted.has(p.id)).map((p) => p.id));
+        for (const p of valid) attempted.add(p.id);
+        return bookPlans({ booking }, valid, { ...bulkOptions, attempted: before });
       }),
 
     // The alumni's log lines use the kind labels of the mailbox's language.

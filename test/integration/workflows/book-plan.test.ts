@@ -162,7 +162,13 @@ test('without consent no contact is kept; a place instead of Teams gives a locat
   const base = makePlan(sandbox);
   const plan = {
     ...base,
-    leaver: { ...base.leaver, consentToKeepContact: false },
+    leaver: {
+      userId: base.leaver.userId,
+      displayName: base.leaver.displayName,
+      workEmail: base.leaver.workEmail,
+      lastWorkingDay: base.leaver.lastWorkingDay,
+      consentToKeepContact: false,
+    },
     conversation: { ...base.conversation, place: { kind: 'place' as const, location: 'Salle Rivoli, 3e étage' } },
   };
   const receipt = await svc.bookPlan(plan);
@@ -174,4 +180,12 @@ test('without consent no contact is kept; a place instead of Teams gives a locat
   expect(conv.isOnlineMeeting).toBe(false);
   const contacts = await graphGet(`/me/contacts?$filter=${q(tagFilter(PLAN_TAG_ID, plan.id))}`);
   expect(contacts.value).toEqual([]);
+});
+
+test('a plan that validatePlan refuses sends nothing to Graph', async () => {
+  const svc = serviceFor(sandbox);
+  const base = makePlan(sandbox);
+  const bad = { ...base, leaver: { ...base.leaver, personalEmail: 'pas une adresse' } };
+  await expect(svc.bookPlan(bad)).rejects.toMatchObject({ code: 'validation' });
+  expect(sandbox.log()).toEqual([]);
 });
