@@ -1,9 +1,13 @@
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Lang } from '../domain/types';
 import { initI18n } from './i18n';
 import { themeFor, type ThemeName } from './theme';
+
+// The provider paints the page: the browser's default body margin would leave a white frame
+// around it in the dark and high-contrast themes.
+const useStaticStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   root: {
@@ -25,6 +29,7 @@ export const AppProviders = ({ lang, theme, children }: AppProvidersProps) => {
   // (before paint) rather than being torn down.
   const i18n = useMemo(() => initI18n(lang), []);
   const styles = useStyles();
+  useStaticStyles();
   useLayoutEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);

@@ -37,6 +37,8 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
   const [attempt, setAttempt] = useState(0);
   const [results, setResults] = useState<readonly Person[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Controlled: the list opens when answers arrive, not only on a keystroke (answers come later).
+  const [open, setOpen] = useState(false);
   const chosen = useRef<Person | undefined>(undefined);
   const excluded = excludeIds.join('\n');
 
@@ -58,6 +60,7 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
           const shown = people.filter((p) => !skip.has(p.id));
           setResults(shown);
           setStatus({ kind: 'done', count: shown.length });
+          setOpen(shown.length > 0);
         },
         (error: unknown) => {
           if (current) setStatus({ kind: 'error', error });
@@ -91,6 +94,8 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
         <Combobox
           className={styles.combobox}
           freeform
+          open={open && results.length > 0}
+          onOpenChange={(_e, data) => setOpen(data.open)}
           value={query}
           placeholder={t('personPicker.placeholder')}
           aria-describedby={statusId}
@@ -105,6 +110,7 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
             const person = results.find((p) => p.id === data.optionValue);
             if (!person) return;
             chosen.current = person;
+            setOpen(false);
             setQuery(person.displayName);
             onSelect(person);
           }}

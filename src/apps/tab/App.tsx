@@ -127,6 +127,8 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
   const [screen, setScreen] = useState<Screen>(screenFromHash);
   const [demoUser, setDemoUser] = useState<string | undefined>(() => session.getItem(SANDBOX_USER_KEY) ?? undefined);
   const mainRef = useRef<HTMLElement>(null);
+  // After signing in, the picker that had focus is gone: start keyboard users at the content.
+  const focusMainNext = useRef(false);
   const needsDemoSignIn = mode === 'sandbox' && !demoUser;
   const user = mode === 'sandbox' ? demoUser : host.userPrincipalName;
   const service = useMemo(
@@ -138,6 +140,13 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
   useEffect(() => {
     document.title = t('shell.pageTitle', { screen: screenName });
   }, [t, screenName]);
+
+  useEffect(() => {
+    if (service && focusMainNext.current) {
+      focusMainNext.current = false;
+      mainRef.current?.focus();
+    }
+  }, [service]);
 
   useEffect(() => {
     const onHash = () => setScreen(screenFromHash());
@@ -195,6 +204,7 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
             listUsers={listSandboxUsers ?? (() => Promise.resolve([]))}
             onSignIn={(upn) => {
               session.setItem(SANDBOX_USER_KEY, upn);
+              focusMainNext.current = true;
               setDemoUser(upn);
             }}
           />

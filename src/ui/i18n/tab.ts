@@ -44,6 +44,7 @@ const en = {
     leaves: 'Last day: {{date}}',
     leavesUnknown: 'Last day not known',
     setLastDay: 'Set the last day',
+    setLastDayFor: 'Set the last day of {{name}}',
     source: {
       directReport: 'Direct report',
       added: 'Added by you',
@@ -129,6 +130,7 @@ const fr: Strings = {
     leaves: 'Dernier jour : {{date}}',
     leavesUnknown: 'Dernier jour inconnu',
     setLastDay: 'Indiquer le dernier jour',
+    setLastDayFor: 'Indiquer le dernier jour de {{name}}',
     source: {
       directReport: 'Collaborateur direct',
       added: 'Ajouté par vous',

@@ -136,6 +136,7 @@ describe('Departures', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'book' }));
     await userEvent.click(screen.getByRole('button', { name: 'close' }));
+    expect(screen.getByRole('heading', { name: 'Departures', level: 2 })).toHaveFocus();
     const item = await screen.findByRole('listitem');
     expect(item).toHaveTextContent('Conversation booked');
     expect(screen.getByRole('status')).toHaveTextContent('Booked: the exit conversation with Léa Dubois is in your calendar.');
@@ -144,7 +145,7 @@ describe('Departures', () => {
 
   it('lets the manager give a direct report their last day when Graph has none, then plan', async () => {
     show(fakeService({ departures: () => Promise.resolve([ninaNoDate]) }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Set the last day' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Set the last day of Nina Petit' }));
     const form = screen.getByRole('form', { name: 'Set the last day' });
     await userEvent.type(within(form).getByLabelText(/Last working day/), '2026-12-04');
     await userEvent.click(within(form).getByRole('button', { name: 'Add' }));

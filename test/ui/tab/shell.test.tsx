@@ -94,6 +94,8 @@ describe('Sign in as (sandbox)', () => {
     expect(props.createService).toHaveBeenCalledWith('marc.lefevre@contoso.example');
     expect([...session.data.entries()]).toEqual([[SANDBOX_USER_KEY, 'marc.lefevre@contoso.example']]);
     expect(screen.getByText('Signed in as marc.lefevre@contoso.example')).toBeInTheDocument();
+    // The picker is gone: keyboard users start at the content, not at the top of an empty page.
+    expect(screen.getByRole('main')).toHaveFocus();
     expect(await screen.findByRole('heading', { name: 'Departures', level: 2 })).toBeInTheDocument();
   });
 

@@ -12,11 +12,11 @@ import {
   MessageBarBody,
   Subtitle2,
   Text,
-  Title2,
   makeStyles,
   tokens,
+  typographyStyles,
 } from '@fluentui/react-components';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate, Lang } from '../../../domain/types';
 import { isoDate } from '../../../domain/types';
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingVerticalS, justifyContent: 'space-between', alignItems: 'flex-start' },
   headerText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0, flex: '1 1 240px' },
   title: { margin: 0 },
+  pageTitle: { ...typographyStyles.title2, margin: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   card: { maxWidth: '720px' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -149,6 +150,15 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
   const [planning, setPlanning] = useState<{ leaver: Person; lastWorkingDay: IsoDate }>();
   const [bookedNow, setBookedNow] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState('');
+  // Back from the wizard, focus lands on the screen's title rather than being lost on <body>.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const [focusTitle, setFocusTitle] = useState(false);
+  useEffect(() => {
+    if (focusTitle && !planning && titleRef.current) {
+      titleRef.current.focus();
+      setFocusTitle(false);
+    }
+  });
   const today = todayIso(now());
 
   const manager = state.status === 'ready' ? state.data.manager : undefined;
@@ -191,6 +201,7 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
         }}
         onClose={() => {
           setPlanning(undefined);
+          setFocusTitle(true);
           void reload(true);
         }}
       />
@@ -215,9 +226,9 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
     <div className={styles.root}>
       <div className={styles.header}>
         <div className={styles.headerText}>
-          <Title2 as="h2" className={styles.title}>
+          <h2 className={styles.pageTitle} ref={titleRef} tabIndex={-1}>
             {t('departures.title')}
-          </Title2>
+          </h2>
           <Body1>{t('departures.intro')}</Body1>
         </div>
         {!adding && rows.length > 0 ? addButton : null}
@@ -322,7 +333,9 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
                           </Button>
                         ) : null}
                         {!day ? (
-                          <Button onClick={() => setSettingDayFor(d.person.id)}>{t('departures.setLastDay')}</Button>
+                          <Button aria-label={t('departures.setLastDayFor', { name })} onClick={() => setSettingDayFor(d.person.id)}>
+                            {t('departures.setLastDay')}
+                          </Button>
                         ) : null}
                         {d.source === 'added' && d.state === 'notPlanned' ? (
                           <Button
