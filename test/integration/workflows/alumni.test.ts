@@ -1,7 +1,8 @@
 import type { Sandbox } from '../../../sandbox/index';
 import type { Alumnus } from '../../../src/workflows';
+import { CADENCE_PRESETS } from '../../../src/domain/cadence';
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
-import { graphGet, viewPlan } from './mailbox';
+import { calendarView, graphGet, viewPlan } from './mailbox';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -92,12 +93,11 @@ test('stop reminders: future one-offs deleted, series end before their next occu
   const left = [...after.events.keys()].filter((r) => r.startsWith('touchpoint:'));
   expect(left.length).toBeLessThan(singles.length);
   expect(after.events.has('conversation')).toBe(true);
-  const view = await graphGet(
-    sandbox,
-    `/me/calendarView?startDateTime=${now.toISOString()}&endDateTime=2032-01-01T00:00:00Z&$select=subject,categories&$top=200`,
-    'UTC',
-  );
-  expect(view.value.filter((e: any) => (e.categories ?? []).includes('Au revoir'))).toEqual([]);
+  const view = await calendarView(sandbox, now.toISOString(), '2032-01-01T00:00:00Z');
+  expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir'))).toEqual([]);
+  // ... and the part before now is still there.
+  const past = await calendarView(sandbox, '2027-03-13T00:00:00Z', now.toISOString());
+  expect(past.filter((e: any) => (e.categories ?? []).includes('Au revoir')).length).toBeGreaterThan(0);
 });
 
 test('cancel plan: the leaver gets a cancellation, everything booked is removed', async () => {
@@ -123,4 +123,22 @@ test('cancel plan after the conversation took place: nothing is sent, everything
   expect(sandbox.store.mailbox(organizer.id).cancellations.length).toBe(sentBefore);
   const after = await viewPlan(sandbox, plan.id);
   expect(after.events.size).toBe(0);
+});
+
+test('snoozing one occurrence of a series moves that occurrence only', async () => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox, { cadence: CADENCE_PRESETS.quarterly });
+  expect((await svc.bookPlan(plan)).complete).toBe(true);
+  const view = await calendarView(sandbox, '2027-03-13T00:00:00Z', '2030-12-31T00:00:00Z');
+  const occurrences = view.filter((e: any) => e.type === 'occurrence' && (e.categories ?? []).includes('Au revoir'));
+  const target = occurrences[0];
+  const other = occurrences.find((e: any) => e.seriesMasterId === target?.seriesMasterId && e.id !== target?.id);
+  expect(other).toBeDefined();
+  await svc.snooze({ eventId: target.id, days: 3 });
+  const after = await calendarView(sandbox, '2027-03-13T00:00:00Z', '2030-12-31T00:00:00Z');
+  const moved = after.find((e: any) => e.id === target.id || (e.type === 'exception' && e.seriesMasterId === target.seriesMasterId));
+  expect(Date.parse(`${moved.start.dateTime}Z`) - Date.parse(`${target.start.dateTime}Z`)).toBe(3 * 86_400_000);
+  const untouched = after.find((e: any) => e.id === other.id);
+  expect(untouched?.start.dateTime).toBe(other.start.dateTime);
+  expect((await viewPlan(sandbox, plan.id)).events.size).toBeGreaterThan(0);
 });

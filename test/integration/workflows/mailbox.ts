@@ -53,3 +53,16 @@ export const viewPlan = async (sandbox: Sandbox, planId: string): Promise<Mailbo
     ids: new Set<string>([...events.value.map((e: any) => e.id), ...contacts.value.map((c: any) => c.id)]),
   };
 };
+
+/** The "Au revoir" events of the manager's calendar view between two instants (all pages), in UTC. */
+export const calendarView = async (sandbox: Sandbox, start: string, end: string): Promise<any[]> => {
+  const out: any[] = [];
+  const filter = encodeURIComponent("categories/any(c:c eq 'Au revoir')");
+  let next: string | null = `/me/calendarView?startDateTime=${start}&endDateTime=${end}&$filter=${filter}&$select=subject,start,end,seriesMasterId,type,categories&$top=100`;
+  while (next) {
+    const page: any = await graphGet(sandbox, next, 'UTC');
+    out.push(...page.value);
+    next = page['@odata.nextLink'] ? String(page['@odata.nextLink']).slice(sandbox.graphUrl.length) : null;
+  }
+  return out;
+};
