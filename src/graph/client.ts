@@ -8,6 +8,7 @@ import {
   ResponseType,
   type Context,
   type Middleware,
+  type MiddlewareOptions,
 } from '@microsoft/microsoft-graph-client';
 import { AppError } from '../domain/errors';
 import { graphError, networkError } from './errors';
@@ -83,6 +84,15 @@ export interface GraphClient {
 export const MAX_BATCH = 20;
 
 /**
+ * Carries a token failure out of the middleware chain. The SDK rewraps anything a middleware
+ * throws into a GraphError with status -1, which would turn "sign in again" into "network";
+ * the auth middleware puts the original here and the client rethrows it as is.
+ */
+export class TokenFailureSlot implements MiddlewareOptions {
+  error: unknown;
+}
+
+/**
  * Attaches `Authorization: Bearer` to requests aimed at the configured Graph base URL, and to
  * nothing else: the SDK's own AuthenticationHandler only trusts https Graph hosts, which the
  * plain-HTTP sandbox is not, and a token must never leak to another origin (a nextLink or a
@@ -104,7 +114,14 @@ export class ScopedAuthMiddleware implements Middleware {
         | AuthenticationHandlerOptions
         | undefined;
       const scopes = options?.authenticationProviderOptions?.scopes ?? [];
-      const token = await this.tokens.getToken([...scopes]);
+      let token: string;
+      try {
+        token = await this.tokens.getToken([...scopes]);
+      } catch (e) {
+        const slot = context.middlewareControl?.getMiddlewareOptions(TokenFailureSlot) as TokenFailureSlot | undefined;
+        if (slot) slot.error = e;
+        throw e;
+      }
       headers['Authorization'] = `Bearer ${token}`;
     } else {
       delete headers['Authorization'];
@@ -190,10 +207,11 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
     rawBody = false,
   ): Promise<Response> => {
     const target = toRequestPath(path);
+    const tokenFailure = new TokenFailureSlot();
     const req = client
       .api(target)
       .responseType(ResponseType.RAW)
-      .middlewareOptions([new AuthenticationHandlerOptions(undefined, { scopes: [...opts.scopes] })])
+      .middlewareOptions([new AuthenticationHandlerOptions(undefined, { scopes: [...opts.scopes] }), tokenFailure])
       .header('Prefer', `outlook.timezone="${opts.timeZone ?? timeZone}"`);
     for (const [k, v] of Object.entries(opts.headers ?? {})) req.header(k, v);
     let res: Response;
@@ -204,6 +222,7 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
       else if (method === 'PUT') res = (await req.put(rawBody ? body : JSON.stringify(body))) as Response;
       else res = (await req.delete()) as Response;
     } catch (e) {
+      if (tokenFailure.error !== undefined) throw AppError.from(tokenFailure.error, 'auth.failed');
       if (e instanceof AppError) throw e;
       throw networkError(e, `${method} ${path}`);
     }

@@ -1,3 +1,4 @@
+import { AppError } from '../../../src/domain/errors';
 import { createGraphClient, type FetchImpl } from '../../../src/graph/client';
 import { chainItems } from '../../../src/graph/booking';
 import { createCalendarGateway } from '../../../src/graph/calendar';
@@ -143,4 +144,18 @@ describe('batch layout for 4 concurrent requests per mailbox', () => {
     const out = chainItems(list, 1, (i) => i.id === '5' || i.id === '6');
     expect(out.map((i) => i.dependsOn ?? [])).toEqual([[], ['1'], ['2'], [], ['3'], ['3']]);
   });
+});
+
+test('a sign-in problem while getting the token reaches the caller as is, not as a network error', async () => {
+  const { seen, fetchImpl } = fakeFetch(() => json(200, {}));
+  const graph = createGraphClient({
+    baseUrl: BASE,
+    fetchImpl,
+    tokenProvider: { getToken: async () => Promise.reject(new AppError({ code: 'auth.interactionRequired' })) },
+  });
+  await expect(graph.get('/me', { scopes: [SCOPES.userRead] })).rejects.toMatchObject({ code: 'auth.interactionRequired' });
+  await expect(graph.batch([{ id: '1', method: 'GET', url: '/me' }], { scopes: [] })).rejects.toMatchObject({ code: 'auth.interactionRequired' });
+  const plain = createGraphClient({ baseUrl: BASE, fetchImpl, tokenProvider: { getToken: async () => Promise.reject(new Error('boom')) } });
+  await expect(plain.get('/me', { scopes: [] })).rejects.toMatchObject({ code: 'auth.failed' });
+  expect(seen).toEqual([]);
 });
