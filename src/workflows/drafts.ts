@@ -168,7 +168,11 @@ export const wantedObjects = (plan: Plan): WantedObject[] => {
     out.push({ key: 'contact', kind: 'contact', op: { key: 'contact', kind: 'contact', draft: contactDraft(plan) } });
     if (plan.leaver.userId) out.push({ key: 'contactPhoto', kind: 'contactPhoto' });
   }
-  out.push({ key: 'conversation', kind: 'conversation', op: { key: 'conversation', kind: 'event', draft: conversationDraft(plan) } });
+  // From the Outlook add-in, the meeting being composed is the conversation: Outlook saves it when
+  // it is sent, so booking another would give the manager two meetings.
+  if (plan.conversationSource !== 'outlookItem') {
+    out.push({ key: 'conversation', kind: 'conversation', op: { key: 'conversation', kind: 'event', draft: conversationDraft(plan) } });
+  }
   const prep = prepDraft(plan);
   if (prep) out.push({ key: 'prep', kind: 'prepReminder', op: { key: 'prep', kind: 'event', draft: prep } });
   const cadence = cadenceOf(plan);

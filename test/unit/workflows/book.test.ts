@@ -68,6 +68,11 @@ test('the plan asks for category, contact, photo, conversation, prep, one-off to
   expect(kinds.slice(0, 5)).toEqual(['category', 'contact', 'contactPhoto', 'conversation', 'prepReminder']);
   expect(kinds).toContain('touchpoint');
   expect(kinds).toContain('series');
+  // The Outlook add-in composes the conversation itself: everything else is booked, not a second meeting.
+  const fromOutlook = wantedObjects({ ...plan, conversationSource: 'outlookItem' }).map((w) => w.kind);
+  expect(fromOutlook).not.toContain('conversation');
+  expect(fromOutlook).toContain('prepReminder');
+  expect(fromOutlook).toContain('contact');
   const noConsent = wantedObjects({ ...plan, leaver: { ...plan.leaver, consentToKeepContact: false }, reconnect: false, prepReminder: undefined });
   expect(noConsent.map((w) => w.kind)).toEqual(['category', 'conversation']);
 });
