@@ -117,7 +117,12 @@ describe('PlanWizard — Review and booking', () => {
     const bookPlan = jest
       .fn()
       .mockImplementationOnce(async (plan: Plan) =>
-        receiptFor(plan.id, { complete: false, missing: ['series'], objects: [{ kind: 'conversation', id: 'e1', createdNow: true }] }),
+        receiptFor(plan.id, {
+          complete: false,
+          missing: ['series'],
+          objects: [{ kind: 'conversation', id: 'e1', createdNow: true }],
+          contact: { id: 'c1' },
+        }),
       )
       .mockImplementationOnce(async (plan: Plan) => receiptFor(plan.id));
     renderWizard({ service: fakeService({ bookPlan }) });
@@ -125,6 +130,11 @@ describe('PlanWizard — Review and booking', () => {
     await user.click(screen.getByRole('button', { name: 'Book everything' }));
     expect(await screen.findByText('Partly booked', { selector: 'h3' })).toBeInTheDocument();
     expect(screen.getByText('Recurring reminders').parentElement).toHaveTextContent('Missing');
+    // Graph gives a contact no webLink: the receipt points to Outlook's People page instead.
+    expect(screen.getByRole('link', { name: 'Find Émilie Laurent in your Outlook contacts (category "Au revoir")' })).toHaveAttribute(
+      'href',
+      'https://outlook.office.com/people/',
+    );
     await user.click(screen.getByRole('button', { name: 'Finish booking' }));
     await waitFor(() => expect(bookPlan).toHaveBeenCalledTimes(2));
     expect(bookPlan.mock.calls[1][0].id).toBe(bookPlan.mock.calls[0][0].id);
