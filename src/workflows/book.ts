@@ -64,8 +64,10 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
   let userPhoto: BinaryContent | null | undefined; // undefined: not fetched yet; null: the leaver has none
   let failure: AppError | undefined;
 
+  // The leaver has no directory photo: there is nothing to copy, so the photo is not owed.
+  const owedNow = (): WantedObject[] => (userPhoto === null && !found.has('contactPhoto') ? wanted.filter((w) => w.kind !== 'contactPhoto') : wanted);
   const report = (phase: BookingProgress['phase']): void =>
-    options.onProgress?.({ done: wanted.filter((w) => found.has(w.key)).length, total: wanted.length, phase });
+    options.onProgress?.({ done: owedNow().filter((w) => found.has(w.key)).length, total: owedNow().length, phase });
 
   const absorb = (lookup: PlanLookup): void => {
     if (lookup.categoryExists && !found.has('category')) found.set('category', { createdNow: false });
@@ -177,9 +179,7 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
   // when another object failed: the contact itself is done, so it may as well be complete).
   const contact = found.get('contact');
   if (wantsPhoto && !found.has('contactPhoto') && contact?.id) {
-    if (userPhoto === null) {
-      found.set('contactPhoto', { createdNow: false }); // nothing to copy: the leaver has no photo
-    } else if (userPhoto) {
+    if (userPhoto) {
       try {
         await deps.booking.putContactPhoto(contact.id, userPhoto);
         found.set('contactPhoto', { createdNow: true });
@@ -191,7 +191,8 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
     }
   }
 
-  const objects: BookedObject[] = wanted
+  const owed = owedNow();
+  const objects: BookedObject[] = owed
     .filter((w) => found.has(w.key))
     .map((w) => {
       const f = found.get(w.key) as Found;
@@ -203,7 +204,7 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
         createdNow: f.createdNow,
       };
     });
-  const missingKinds: BookedObjectKind[] = [...new Set(wanted.filter((w) => !found.has(w.key)).map((w) => w.kind))];
+  const missingKinds: BookedObjectKind[] = [...new Set(owed.filter((w) => !found.has(w.key)).map((w) => w.kind))];
   const conv = found.get('conversation');
   report('done');
   return {
