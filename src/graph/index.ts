@@ -5,7 +5,7 @@ export { codeForStatus, graphError, isRetryableStatus, networkError, parseRetryA
 export { odataString, queryString, searchTerm } from './odata';
 export { ALL_SCOPES, SCOPES, unionScopes } from './scopes';
 export type { Scope } from './scopes';
-export { AU_REVOIR_CATEGORY, AU_REVOIR_CATEGORY_COLOR, KIND_TAG_ID, PLAN_TAG_ID, ROLE_TAG_ID, TAG_PROPERTY_SET, tagFilter, transactionIdFor } from './tags';
+export { AU_REVOIR_CATEGORY, AU_REVOIR_CATEGORY_COLOR, KIND_TAG_ID, LANG_TAG_ID, PLAN_TAG_ID, ROLE_TAG_ID, TAG_PROPERTY_SET, tagFilter, transactionIdFor } from './tags';
 export type { TagRole, Tags } from './tags';
 export { splitName, toDataUrl, fromGraphRecurrence, toGraphRecurrence, toGraphEvent, toGraphContact, fromGraphEvent, fromGraphContact } from './mappers';
 export type { ContactDraft, ContactInfo, EventDraft, EventInfo } from './mappers';

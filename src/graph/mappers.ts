@@ -56,6 +56,7 @@ export interface EventInfo {
   readonly planId?: string;
   readonly role?: string;
   readonly kind?: string;
+  readonly lang?: string;
   readonly transactionId?: string;
   readonly seriesMasterId?: string;
 }
@@ -198,6 +199,7 @@ export const fromGraphEvent = (e: MG.Event): EventInfo => {
     ...opt('planId', tags.planId),
     ...opt('role', tags.role),
     ...opt('kind', tags.kind),
+    ...opt('lang', tags.lang),
     ...opt('transactionId', e.transactionId),
     ...opt('seriesMasterId', e.seriesMasterId),
   };

@@ -11,6 +11,8 @@ export const PLAN_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirPlanId`;
 export const ROLE_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirRole`;
 /** Touchpoint kind (call, email, lunch) of a reconnect reminder, so the alumni view can say what is next. */
 export const KIND_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirKind`;
+/** Language of the invite (fr, en) on the conversation, so a cancellation speaks the same language. */
+export const LANG_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirLang`;
 
 /** The category the app gives everything it books (and creates once in the master list). */
 export const AU_REVOIR_CATEGORY = 'Au revoir';
@@ -23,6 +25,7 @@ export interface Tags {
   readonly planId: string;
   readonly role: TagRole;
   readonly kind?: string;
+  readonly lang?: string;
 }
 
 export interface ExtendedProperty {
@@ -34,6 +37,7 @@ export const tagProperties = (tags: Tags): ExtendedProperty[] => [
   { id: PLAN_TAG_ID, value: tags.planId },
   { id: ROLE_TAG_ID, value: tags.role },
   ...(tags.kind ? [{ id: KIND_TAG_ID, value: tags.kind }] : []),
+  ...(tags.lang ? [{ id: LANG_TAG_ID, value: tags.lang }] : []),
 ];
 
 /** `$filter` clause matching objects whose tag `id` has `value`. */
@@ -41,19 +45,20 @@ export const tagFilter = (id: string, value: string): string =>
   `singleValueExtendedProperties/Any(ep: ep/id eq ${odataString(id)} and ep/value eq ${odataString(value)})`;
 
 /** `$expand` that brings back our tags and nothing else. */
-export const TAG_EXPAND = `singleValueExtendedProperties($filter=id eq ${odataString(PLAN_TAG_ID)} or id eq ${odataString(ROLE_TAG_ID)} or id eq ${odataString(KIND_TAG_ID)})`;
+export const TAG_EXPAND = `singleValueExtendedProperties($filter=id eq ${odataString(PLAN_TAG_ID)} or id eq ${odataString(ROLE_TAG_ID)} or id eq ${odataString(KIND_TAG_ID)} or id eq ${odataString(LANG_TAG_ID)})`;
 
 /** Reads our tags back from a Graph object's expanded properties. */
 export const readTags = (
   props: ReadonlyArray<{ id?: string | null; value?: string | null }> | null | undefined,
-): { planId?: string; role?: string; kind?: string } => {
-  const out: { planId?: string; role?: string; kind?: string } = {};
+): { planId?: string; role?: string; kind?: string; lang?: string } => {
+  const out: { planId?: string; role?: string; kind?: string; lang?: string } = {};
   for (const p of props ?? []) {
     // Graph may echo the id with a different case for the GUID/name; compare case-insensitively.
     const id = (p.id ?? '').toLowerCase();
     if (id === PLAN_TAG_ID.toLowerCase() && p.value) out.planId = p.value;
     if (id === ROLE_TAG_ID.toLowerCase() && p.value) out.role = p.value;
     if (id === KIND_TAG_ID.toLowerCase() && p.value) out.kind = p.value;
+    if (id === LANG_TAG_ID.toLowerCase() && p.value) out.lang = p.value;
   }
   return out;
 };

@@ -150,8 +150,11 @@ export const stopReminders = async (deps: AlumniDeps, planId: PlanId, now: Date)
   }
 };
 
-const CANCEL_MESSAGE =
-  'Nous devons annuler cet entretien ; je reviens vers vous très vite. / We need to cancel this conversation; I will be in touch shortly.';
+/** What the leaver reads in the cancellation, in the language of the invite they got. */
+const CANCEL_MESSAGE: Readonly<Record<Lang, string>> = {
+  fr: 'Je dois malheureusement annuler notre entretien. Je reviens vers vous très vite.',
+  en: "I'm sorry, I need to cancel our conversation. I'll be in touch very soon.",
+};
 
 /**
  * Cancels a plan: the exit conversation is cancelled with a message to the leaver when it is still
@@ -162,7 +165,7 @@ export const cancelPlan = async (deps: AlumniDeps, planId: PlanId, now: Date): P
   const [events, contacts] = await Promise.all([deps.calendar.planEvents(planId), deps.contacts.planContacts(planId)]);
   for (const e of events) {
     if (e.role === 'conversation' && !e.isCancelled && e.attendees.length > 0 && utcMs(e.start) > now.getTime()) {
-      await deps.calendar.cancelEvent(e.id, CANCEL_MESSAGE);
+      await deps.calendar.cancelEvent(e.id, CANCEL_MESSAGE[e.lang === 'en' ? 'en' : 'fr']);
     } else {
       await deps.calendar.deleteEvent(e.id);
     }

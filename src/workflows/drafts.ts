@@ -55,7 +55,7 @@ export const conversationDraft = (plan: Plan): EventDraft => {
     showAs: 'busy',
     isReminderOn: true,
     reminderMinutesBeforeStart: MEETING_REMINDER,
-    tags: { planId: plan.id, role: 'conversation' },
+    tags: { planId: plan.id, role: 'conversation', lang: plan.agenda.lang },
   };
 };
 

@@ -1,5 +1,6 @@
 import type { Sandbox } from '../../../sandbox/index';
 import type { Alumnus } from '../../../src/workflows';
+import { defaultAgenda } from '../../../src/domain/agenda';
 import { CADENCE_PRESETS } from '../../../src/domain/cadence';
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { calendarView, graphGet, viewPlan } from './mailbox';
@@ -111,8 +112,18 @@ test('cancel plan: the leaver gets a cancellation, everything booked is removed'
   const cancellations = [...sandbox.store.mailbox(organizer.id).cancellations, ...sandbox.store.mailbox(leaver.id).cancellations];
   expect(cancellations.length).toBeGreaterThan(0);
   expect(cancellations[0]).toEqual(expect.objectContaining({ subject: 'Entretien de départ avec Émilie Laurent' }));
-  expect(cancellations[0]?.comment).toMatch(/annuler/);
+  expect(cancellations[0]?.comment).toBe('Je dois malheureusement annuler notre entretien. Je reviens vers vous très vite.');
   expect(cancellations[0]?.attendees.map((a) => a.toLowerCase())).toContain(plan.leaver.workEmail.toLowerCase());
+});
+
+test('an English invite is cancelled in English', async () => {
+  const svc = serviceFor(sandbox);
+  const plan = makePlan(sandbox, { agenda: defaultAgenda('en') });
+  expect((await svc.bookPlan(plan)).complete).toBe(true);
+  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  const organizer = sandbox.store.user(MANAGER)!;
+  const sent = sandbox.store.mailbox(organizer.id).cancellations.find((c) => c.subject === 'Exit conversation with Émilie Laurent');
+  expect(sent?.comment).toMatch(/^I'm sorry, I need to cancel/);
 });
 
 test('cancel plan after the conversation took place: nothing is sent, everything is removed', async () => {
