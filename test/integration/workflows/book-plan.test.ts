@@ -1,5 +1,6 @@
 import type { Sandbox } from '../../../sandbox/index';
 import { PLAN_TAG_ID, ROLE_TAG_ID, tagFilter } from '../../../src/graph';
+import { renderInviteHtml } from '../../../src/domain/agenda';
 import { wantedObjects } from '../../../src/workflows';
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 
@@ -59,10 +60,26 @@ test('a full plan is booked in one $batch plus the photo PUT, with every field i
     .map((w) => w.key);
   expect([...byRole.keys()].sort()).toEqual([...eventRoles].sort());
 
+  // Each event is the one the plan described: subject, body, wall-clock times, reminder.
+  for (const w of wantedObjects(plan)) {
+    if (w.op?.kind !== 'event') continue;
+    const e = byRole.get(w.key);
+    const d = w.op.draft;
+    expect({ role: w.key, subject: e.subject }).toEqual({ role: w.key, subject: d.subject });
+    expect(e.body.content).toContain(d.bodyHtml);
+    expect(e.start.dateTime.slice(0, 19)).toBe(d.start);
+    expect(e.end.dateTime.slice(0, 19)).toBe(d.end);
+    expect(e.reminderMinutesBeforeStart).toBe(15);
+  }
+
   const conv = byRole.get('conversation');
   expect(conv.subject).toBe('Entretien de départ avec Émilie Laurent');
   expect(conv.body.contentType).toBe('html');
-  expect(conv.body.content).toContain('<div lang="fr"');
+  // The agenda exactly as renderInviteHtml wrote it (Graph may wrap it in <html><body>).
+  expect(conv.body.content).toContain(
+    renderInviteHtml({ agenda: plan.agenda, durationMinutes: 60, leaverName: 'Émilie Laurent', managerName: 'Claire Martin' }),
+  );
+  for (const section of plan.agenda.sections) expect(conv.body.content).toContain(section.title.replace(/'/g, '&#39;'));
   expect(conv.body.content).not.toContain('Atlas'); // the prep notes never go into the invite
   expect(conv.attendees).toEqual([
     expect.objectContaining({ type: 'required', emailAddress: expect.objectContaining({ address: plan.leaver.workEmail }) }),
