@@ -133,3 +133,55 @@ test('a 503 inside the batch makes the retry look up first, and still nothing is
   expect(view.contacts).toHaveLength(1);
   for (const ids of view.events.values()) expect(ids).toHaveLength(1);
 });
+
+test('the resumed run can fail anywhere too (its lookup, the photo check, the PUT) and a third run still completes', async () => {
+  // Run 1 books everything but never hears back (connection dropped after the batch ran).
+  const setup = async () => {
+    sandbox.reset();
+    sandbox.clearLog();
+    sandbox.setFaults([{ match: { method: 'POST', path: '^/\\$batch$' }, action: { drop: 'after' }, times: 1 }]);
+    const svc = serviceFor(sandbox);
+    const plan = makePlan(sandbox);
+    const first = await svc.bookPlan(plan);
+    expect(first.complete).toBe(false);
+    sandbox.setFaults([]);
+    sandbox.clearLog();
+    return { svc, plan };
+  };
+  // A clean resumed run gives its request positions.
+  const probe = await setup();
+  await probe.svc.bookPlan(probe.plan);
+  const resumedLog = sandbox.log();
+  const envelopes = resumedLog.filter((e) => e.roundTrip && e.path.startsWith('/$batch')).length;
+  const others = resumedLog.filter((e) => !(e.roundTrip && e.path.startsWith('/$batch'))).length;
+  expect(envelopes).toBe(2); // lookup, then the photo check with the directory photo
+  const rules: Array<[string, Omit<FaultRule, 'action'>]> = [
+    ...Array.from({ length: envelopes }, (_, i): [string, Omit<FaultRule, 'action'>] => [`envelope ${i + 1}`, { match: { method: 'POST', path: '^/\\$batch$', nth: i + 1 }, times: 1 }]),
+    ...Array.from({ length: others }, (_, i): [string, Omit<FaultRule, 'action'>] => [`#${i + 1}`, { match: { nth: i + 1 }, times: 1 }]),
+  ];
+  const failures: string[] = [];
+  for (const [label, rule] of rules) {
+    for (const [name, action] of Object.entries(ACTIONS)) {
+      const { svc, plan } = await setup();
+      sandbox.setFaults([{ ...rule, action }]);
+      try {
+        try {
+          await svc.bookPlan(plan);
+        } catch (e) {
+          if (!AppError.is(e)) throw e;
+        }
+        sandbox.setFaults([]);
+        const third = await svc.bookPlan(plan);
+        const view = await viewPlan(sandbox, plan.id);
+        expect(third.complete).toBe(true);
+        for (const ids of view.events.values()) expect(ids).toHaveLength(1);
+        expect(view.contacts).toHaveLength(1);
+        expect(view.contactPhoto).toBe(true);
+        expect(third.objects.filter((o) => o.kind !== 'contactPhoto').every((o) => !o.createdNow)).toBe(true);
+      } catch (e) {
+        failures.push(`${label} / ${name}: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+}, 120_000);
