@@ -37,8 +37,10 @@ const openPane = async (stack: Stack, item: Record<string, unknown>) => {
   // openApp navigated already; install the host for the next navigation and reload with it.
   await opened.context.addInitScript({ content: `window.__AU_REVOIR_TEST_HOST__ = ${JSON.stringify(item)};` });
   await opened.context.addInitScript({ path: TEST_HOST });
+  const requests: string[] = [];
+  opened.page.on('request', (r) => requests.push(r.url()));
   await opened.page.reload();
-  return opened;
+  return { ...opened, requests };
 };
 
 let stack: Stack;
@@ -54,7 +56,7 @@ describe('Outlook task pane in Chromium, test host + sandbox', () => {
 
   it('applies the template to the meeting being composed, then books the contact and the reminders', async () => {
     const before = await listEvents(stack, MANAGER);
-    const { page, errors, context } = await openPane(stack, {
+    const { page, errors, context, requests } = await openPane(stack, {
       kind: 'appointmentCompose',
       required: [LEAVER],
       bodyHtml: `<html><head></head><body><div><br></div>${TEAMS_BLOCK}</body></html>`,
@@ -109,6 +111,9 @@ describe('Outlook task pane in Chromium, test host + sandbox', () => {
     const contact = (await listContacts(stack, MANAGER)).find((c) => c.displayName === LEAVER.displayName);
     expect(contact?.emailAddresses?.map((a) => a.address)).toContain('emilie.perso@example.org');
     expect(errors).toEqual([]);
+    // Nothing left the machine: no Office.js from the CDN (plain-browser mode), and no teams-js,
+    // whose import alone would fetch validDomains.json from a Microsoft CDN.
+    expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:'))).toEqual([]);
     await context.close();
 
     // The meeting itself is Outlook's to save: bookPlan must not book a second one.
