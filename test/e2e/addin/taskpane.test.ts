@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ADDIN_STRINGS } from '../../../src/apps/addin/i18n';
 import { common } from '../../../src/ui/i18n/common';
+import { seriousViolations } from '../helpers/axe';
 import { openApp, startStack, type Stack } from '../helpers/harness';
 import { listContacts, listEvents, newSince, type GraphEvent } from '../helpers/mailbox';
 
@@ -89,6 +90,9 @@ describe('Outlook task pane in Chromium, test host + sandbox', () => {
     expect(body).toContain(TEAMS_BLOCK);
     expect(body.indexOf('au-revoir:agenda:end')).toBeLessThan(body.indexOf('Microsoft Teams meeting'));
 
+    // The pane with its result and the "Stay in touch" form: no serious accessibility violation.
+    expect(await seriousViolations(page)).toEqual([]);
+
     // Stay in touch: the last day comes from the directory (Émilie leaves in 12 days).
     const lastDay = page.getByLabel(en.template.lastDay);
     await expect(lastDay.inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -147,6 +151,7 @@ describe('Outlook task pane in Chromium, test host + sandbox', () => {
     expect(contact?.personalNotes ?? '').toContain('Coffee near the Opéra; she loves the new studio');
     // The card now shows the note as the latest one.
     await article.getByText(/Coffee near the Opéra/).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     // Reading a reminder never writes to the Outlook item.
     expect((await hostCalls(page)).filter((c) => String(c[0]).endsWith('setAsync'))).toEqual([]);
     expect(errors).toEqual([]);
