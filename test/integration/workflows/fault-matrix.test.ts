@@ -1,7 +1,7 @@
 import type { FaultAction, FaultRule, Sandbox } from '../../../sandbox/index';
 import { AppError } from '../../../src/domain/errors';
-import { wantedObjects, type Receipt } from '../../../src/workflows';
-import { makePlan, serviceFor, startSandbox } from './helpers';
+import { createAuRevoirService, wantedObjects, type Receipt } from '../../../src/workflows';
+import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { viewPlan } from './mailbox';
 
 /**
@@ -185,3 +185,44 @@ test('the resumed run can fail anywhere too (its lookup, the photo check, the PU
   }
   expect(failures).toEqual([]);
 }, 120_000);
+
+test('the token fails at each request (expired, or sign-in needed): the error is typed and a rerun completes', async () => {
+  const failures: string[] = [];
+  for (const mode of ['expired', 'interaction'] as const) {
+    for (let k = 1; k <= 2; k++) {
+      sandbox.reset();
+      sandbox.setFaults([]);
+      let calls = 0;
+      let broken = true;
+      const tokenProvider = {
+        getToken: async (): Promise<string> => {
+          calls += 1;
+          if (broken && calls === k) {
+            if (mode === 'interaction') throw new AppError({ code: 'auth.interactionRequired' });
+            return sandbox.token(MANAGER, { expiresInSeconds: -60 });
+          }
+          return sandbox.token(MANAGER);
+        },
+      };
+      const svc = createAuRevoirService({ graphBaseUrl: sandbox.graphUrl, tokenProvider });
+      const plan = makePlan(sandbox);
+      try {
+        const err = await svc.bookPlan(plan).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(err).toMatchObject({ code: mode === 'expired' ? 'graph.unauthorized' : 'auth.interactionRequired' });
+        broken = false;
+        const receipt = await svc.bookPlan(plan);
+        expect(receipt.complete).toBe(true);
+        const view = await viewPlan(sandbox, plan.id);
+        for (const ids of view.events.values()) expect(ids).toHaveLength(1);
+        expect(view.contacts).toHaveLength(1);
+        expect(view.contactPhoto).toBe(true);
+      } catch (e) {
+        failures.push(`${mode} at token ${k}: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
