@@ -49,6 +49,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   formActions: { display: 'flex', gap: tokens.spacingHorizontalS },
   done: { color: tokens.colorPaletteGreenForeground1 },
+  notesTitle: { margin: 0 },
+  plain: { margin: 0 },
 });
 
 /** How far to push the next touchpoint; what people usually mean by "later". */
@@ -178,7 +180,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
       </dl>
 
       <div>
-        <Text weight="semibold" as="p" style={{ margin: 0 }}>
+        <Text weight="semibold" as="p" block className={styles.notesTitle}>
           {t('alumni.notes')}
         </Text>
         {a.notes.length > 0 ? (
@@ -190,7 +192,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
             ))}
           </ul>
         ) : (
-          <Text as="p">{t('alumni.noNotes')}</Text>
+          <Text as="p" block className={styles.plain}>{t('alumni.noNotes')}</Text>
         )}
       </div>
 

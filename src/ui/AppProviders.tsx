@@ -39,8 +39,10 @@ export const AppProviders = ({ lang, theme, children }: AppProvidersProps) => {
   }, [lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={themeFor(theme)} className={styles.root} lang={lang} data-theme={theme}>
-        {children}
+      <FluentProvider theme={themeFor(theme)} lang={lang} data-theme={theme}>
+        {/* The page's paint lives on an inner div: a class on the provider would be copied to the
+            portals (menus, dialogs) and stretch each of them to a screen-high painted block. */}
+        <div className={styles.root}>{children}</div>
       </FluentProvider>
     </I18nextProvider>
   );

@@ -20,14 +20,18 @@ export interface EmptyStateProps {
   readonly body?: string;
   /** A call to action, e.g. a Button. */
   readonly action?: ReactNode;
+  /** Under a screen's h2 by default. */
+  readonly headingLevel?: 'h2' | 'h3' | 'h4';
 }
 
-export const EmptyState = ({ title, body, action }: EmptyStateProps) => {
+export const EmptyState = ({ title, body, action, headingLevel = 'h3' }: EmptyStateProps) => {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label={title}>
-      <Subtitle2 as="h2">{title}</Subtitle2>
-      {body ? <Text as="p">{body}</Text> : null}
+      <Subtitle2 as={headingLevel} block>
+        {title}
+      </Subtitle2>
+      {body ? <Text as="p" block>{body}</Text> : null}
       {action}
     </section>
   );

@@ -25,7 +25,7 @@ export const ErrorBanner = ({ error, onRetry, onDismiss, title }: ErrorBannerPro
           <MessageBarTitle>{title ?? t('error.title')}</MessageBarTitle>
           {messageFor(appError, lang)}
           {appError.requestId ? (
-            <Text as="p" size={200}>
+            <Text as="p" block size={200}>
               {t('error.requestId', { id: appError.requestId })}
             </Text>
           ) : null}

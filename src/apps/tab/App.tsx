@@ -170,7 +170,7 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
       </a>
       <header className={styles.header}>
         <div className={styles.brand}>
-          <Title3 as="h1" className={styles.h1}>
+          <Title3 as="h1" block className={styles.h1}>
             {t('common:appName')}
           </Title3>
           {user ? (

@@ -74,10 +74,10 @@ export const SignInAs = ({ listUsers, onSignIn }: SignInAsProps) => {
 
   return (
     <section className={styles.root} aria-labelledby="sign-in-title">
-      <Title2 as="h2" id="sign-in-title" className={styles.title}>
+      <Title2 as="h2" block id="sign-in-title" className={styles.title}>
         {t('signIn.title')}
       </Title2>
-      <Body1 as="p">{t('signIn.intro')}</Body1>
+      <Body1 as="p" block>{t('signIn.intro')}</Body1>
       {body}
     </section>
   );

@@ -22,13 +22,13 @@ export const About = ({ about, version, mode }: AboutProps) => {
   const styles = useStyles();
   return (
     <article className={styles.root} aria-labelledby="about-title">
-      <Title2 as="h2" id="about-title" className={styles.title}>
+      <Title2 as="h2" block id="about-title" className={styles.title}>
         {t('about.title')}
       </Title2>
-      <Body1 as="p" className={styles.p}>
+      <Body1 as="p" block className={styles.p}>
         {about[lang]}
       </Body1>
-      <Caption1 as="p" className={styles.p}>
+      <Caption1 as="p" block className={styles.p}>
         {t('about.version', { version })} · {t(`about.mode.${mode}`)}
       </Caption1>
     </article>

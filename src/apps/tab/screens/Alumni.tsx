@@ -43,10 +43,10 @@ export const Alumni = ({ service, now = () => new Date() }: AlumniProps) => {
   return (
     <div className={styles.root}>
       <div>
-        <Title2 as="h2" className={styles.title}>
+        <Title2 as="h2" block className={styles.title}>
           {t('alumni.title')}
         </Title2>
-        <Body1 as="p">{t('alumni.intro')}</Body1>
+        <Body1 as="p" block>{t('alumni.intro')}</Body1>
       </div>
       {overdue > 0 ? (
         <MessageBar intent="warning">

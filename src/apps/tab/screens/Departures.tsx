@@ -109,7 +109,7 @@ const LastDayForm = ({ today, onSubmit, onCancel, submitLabel, title, children, 
         onSubmit(isoDate(day));
       }}
     >
-      <Subtitle2 as="h3" className={styles.formTitle}>
+      <Subtitle2 as="h3" block className={styles.formTitle}>
         {title}
       </Subtitle2>
       {children}
@@ -292,7 +292,7 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
                     <CardHeader
                       image={<Avatar name={name} color="colorful" aria-hidden />}
                       header={
-                        <Subtitle2 as="h3" className={styles.title}>
+                        <Subtitle2 as="h3" block className={styles.title}>
                           {name}
                         </Subtitle2>
                       }
