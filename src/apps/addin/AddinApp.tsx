@@ -18,7 +18,7 @@ import { DemoItem } from './DemoItem';
 import { TaskPane } from './TaskPane';
 import { composeAddin } from './composition';
 import './i18n';
-import { langFromLocale } from './plan';
+import { langFromLocale, themeFromBackground } from './plan';
 
 const useStyles = makeStyles({
   notice: { padding: tokens.spacingHorizontalM },
@@ -72,7 +72,8 @@ export interface AddinAppProps {
 export const AddinApp = ({ win, defines }: AddinAppProps) => {
   const params = new URLSearchParams(win.location.search);
   const paramLang = params.get('locale') ?? params.get('lang');
-  const theme: ThemeName = ((t) => (isThemeName(t) ? t : 'default'))(params.get('theme'));
+  const paramTheme = params.get('theme');
+  const [theme, setTheme] = useState<ThemeName>(isThemeName(paramTheme) ? paramTheme : 'default');
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [lang, setLang] = useState<Lang>(langFromLocale(paramLang ?? win.navigator.language));
   const [demo, setDemo] = useState<MemoryItemState>();
@@ -89,6 +90,8 @@ export const AddinApp = ({ win, defines }: AddinAppProps) => {
           item = officeMailItem(found.office);
           missing = missingRequirements(found.office, item.kind);
           if (!paramLang) setLang(langFromLocale(found.office.context.displayLanguage));
+          const officeTheme = themeFromBackground(found.office.context.officeTheme?.bodyBackgroundColor);
+          if (!isThemeName(paramTheme) && officeTheme) setTheme(officeTheme);
         } else if (config.mode === 'sandbox') {
           const state = demoState();
           setDemo({ ...state });

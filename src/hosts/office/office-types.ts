@@ -80,6 +80,8 @@ export interface OfficeApi {
   readonly context: {
     readonly mailbox?: OfficeMailbox;
     readonly displayLanguage?: string;
+    /** Outlook's own theme, where the client exposes it (colours as `#RRGGBB`). */
+    readonly officeTheme?: { readonly bodyBackgroundColor?: string };
     readonly requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
   };
   readonly CoercionType?: { readonly Html?: string; readonly Text?: string };

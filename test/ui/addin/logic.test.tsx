@@ -2,7 +2,7 @@
  * The task pane's pure logic: how the agenda goes into a body Outlook may have rewritten, and how
  * the pane decides who and what it is looking at.
  */
-import { buildAddinPlan, findAlumnusForItem, langFromLocale, leaverCandidates, lengthFromItem } from '../../../src/apps/addin/plan';
+import { buildAddinPlan, findAlumnusForItem, langFromLocale, leaverCandidates, lengthFromItem, themeFromBackground } from '../../../src/apps/addin/plan';
 import { hasTeamsBlock, mergeAgendaIntoBody, stripAgenda, wrapAgenda } from '../../../src/hosts/office';
 import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, planId } from '../../../src/domain/types';
 import { ALUMNUS, CLAIRE } from './fakes';
@@ -55,6 +55,12 @@ describe('who and what the pane is looking at', () => {
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T11:00:00Z'))).toBe(60);
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T10:25:00Z'))).toBe(30);
     expect(lengthFromItem(undefined, undefined)).toBe(45);
+  });
+
+  it('follows Outlook’s dark theme', () => {
+    expect(themeFromBackground('#1F1F1F')).toBe('dark');
+    expect(themeFromBackground('#ffffff')).toBe('default');
+    expect(themeFromBackground(undefined)).toBeUndefined();
   });
 
   it('finds the reminder by id, else by name, but never takes the exit-conversation invite for a reminder', () => {
