@@ -191,6 +191,21 @@ describe('the alumni card on a reconnect reminder', () => {
     expect(mock.calls.filter((c) => String(c[0]).endsWith('setAsync'))).toEqual([]);
   });
 
+  it('snoozes the next touchpoint and stops the reminders through the service', async () => {
+    const service = fakeService({ listAlumni: jest.fn(async () => [ALUMNUS]) });
+    mount(outlookMock({ kind: 'appointmentRead', subject: 'Give Sarah Johnson a call to catch up', itemId: 'EWS-reminder-1' }), service);
+    const card = await screen.findByRole('article', { name: /Sarah Johnson/ });
+    await userEvent.click(within(card).getByRole('button', { name: /Snooze/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'By 7 days' }));
+    await waitFor(() => expect(service.snooze).toHaveBeenCalledWith({ eventId: 'rest:v2.0:EWS-reminder-1', days: 7 }));
+    await userEvent.click(within(await screen.findByRole('article', { name: /Sarah Johnson/ })).getByRole('button', { name: 'Stop reminders' }));
+    // jsdom + tabster leave aria-hidden on the dialog surface (browsers do not): look with hidden: true.
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop reminders', hidden: true }));
+    await waitFor(() => expect(service.stopReminders).toHaveBeenCalledWith('plan-sarah', NOW));
+    expect(await screen.findByText('Reminders for Sarah Johnson stopped.')).toBeInTheDocument();
+  });
+
   it('says so when the meeting is not one of our reminders', async () => {
     const mock = outlookMock({ kind: 'appointmentRead', subject: 'Weekly sync', itemId: 'EWS-other' });
     mount(mock, fakeService({ listAlumni: jest.fn(async () => [ALUMNUS]) }));
