@@ -9,6 +9,9 @@ import {
   createGraphClient,
 } from '../../../src/graph';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 const MANAGER = 'claire.martin@contoso.example';
 let sandbox: Sandbox;
 beforeAll(async () => {

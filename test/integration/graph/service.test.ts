@@ -5,6 +5,9 @@ import { isoDate } from '../../../src/domain/types';
 import { createAuRevoirService } from '../../../src/workflows';
 import { makePlan } from '../workflows/helpers';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 const MANAGER = 'claire.martin@contoso.example';
 let sandbox: Sandbox;
 beforeAll(async () => {

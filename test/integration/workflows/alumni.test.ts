@@ -5,6 +5,9 @@ import { CADENCE_PRESETS } from '../../../src/domain/cadence';
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { calendarView, graphGet, viewPlan } from './mailbox';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox();

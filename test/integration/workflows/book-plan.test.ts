@@ -4,6 +4,9 @@ import { renderInviteHtml } from '../../../src/domain/agenda';
 import { wantedObjects } from '../../../src/workflows';
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox();

@@ -6,6 +6,9 @@ import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { graphGet } from './mailbox';
 import { PLAN_TAG_ID, ROLE_TAG_ID } from '../../../src/graph';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 let sandbox: Sandbox;
 beforeAll(async () => {
   // Exchange's limits: 4 concurrent requests per mailbox, 429 with Retry-After beyond.

@@ -4,6 +4,9 @@ import { createAuRevoirService, wantedObjects, type Receipt } from '../../../src
 import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { viewPlan } from './mailbox';
 
+// Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
+jest.setTimeout(30_000);
+
 /**
  * For every request position of a booking (the $batch envelope, each of its sub-requests, the photo
  * PUT) and every kind of failure, the first bookPlan is hit once at that position; bookPlan is then
