@@ -1,8 +1,9 @@
 import './polyfills';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { useTranslation } from 'react-i18next';
 import userEventLib from '@testing-library/user-event';
 import { AppError } from '../../../src/domain/errors';
-import { EmptyState, ErrorBanner, LoadingState, PersonPicker } from '../../../src/ui';
+import { AppProviders, EmptyState, ErrorBanner, LoadingState, PersonPicker, registerStrings } from '../../../src/ui';
 import { deferred, fakeService, forbidden, hugo, lea, throttled } from './fakeService';
 import { renderUi } from './render';
 
@@ -107,5 +108,30 @@ describe('PersonPicker', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('1 person found')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('i18n namespaces', () => {
+  const Probe = () => {
+    const { t } = useTranslation('probe');
+    return <p>{t('hello', { name: 'Léa' })}</p>;
+  };
+
+  it('serves a namespace registered after start-up, and follows a language switch', async () => {
+    const { rerender } = renderUi(<Probe />);
+    act(() => registerStrings('probe', { en: { hello: 'Hello {{name}}' }, fr: { hello: 'Bonjour {{name}}' } }));
+    rerender(
+      <AppProviders lang="en" theme="default">
+        <Probe />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('Hello Léa')).toBeInTheDocument();
+    rerender(
+      <AppProviders lang="fr" theme="default">
+        <Probe />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('Bonjour Léa')).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('fr');
   });
 });

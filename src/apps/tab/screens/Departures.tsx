@@ -267,7 +267,8 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
           <PersonPicker
             service={service}
             required
-            excludeIds={[me.id]}
+            // Not the manager, and not someone already in the list.
+            excludeIds={[me.id, ...rows.map((r) => r.person.id)]}
             validationMessage={pickError}
             onSelect={(p) => {
               setPicked(p);
