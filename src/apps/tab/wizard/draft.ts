@@ -214,14 +214,14 @@ export const formatWhen = (iso: string, zone: IanaTimeZone, lang: Lang): string 
   DateTime.fromISO(iso, { setZone: true })
     .setZone(zone)
     .setLocale(lang)
-    .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
 
 /** Same, with the year: reminders run years ahead. */
 export const formatWhenWithYear = (iso: string, zone: IanaTimeZone, lang: Lang): string =>
   DateTime.fromISO(iso, { setZone: true })
     .setZone(zone)
     .setLocale(lang)
-    .toLocaleString({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    .toLocaleString({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 export const formatLocalWhen = (local: LocalDateTime, zone: IanaTimeZone, lang: Lang): string =>
   formatWhen(toInstant(local, zone), zone, lang);

@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 // jsdom lacks a few browser APIs Fluent UI v9 calls (positioning, media queries, motion).
 if (typeof window !== 'undefined') {
   if (!('ResizeObserver' in window)) {
@@ -23,3 +25,7 @@ if (typeof window !== 'undefined') {
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 }
+
+
+// The machines that run these tests are shared: give async queries room before calling it a failure.
+configure({ asyncUtilTimeout: 5000 });
