@@ -39,6 +39,25 @@ describe('PlanWizard — Review and booking', () => {
     expect(email).not.toHaveAttribute('aria-invalid', 'true');
   });
 
+  it('puts an agenda problem on the section field it concerns, with the section open', async () => {
+    const user = userEvent.setup();
+    const { service } = renderWizard();
+    await chooseFirstSlot(user);
+    await user.click(screen.getByRole('button', { name: /^Section 2:/ }));
+    await user.clear(screen.getByRole('textbox', { name: 'Title' }));
+    // Close it again: the jump back must reopen it.
+    await user.click(screen.getByRole('button', { name: /^Section 2:/ }));
+    expect(screen.queryByRole('textbox', { name: 'Title' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '5. Review' }));
+    await user.click(screen.getByRole('button', { name: 'Book everything' }));
+
+    expect(service.bookPlan).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'Agenda', level: 3 })).toHaveFocus();
+    const title = screen.getByRole('textbox', { name: 'Title' });
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription('Give this section a title.');
+  });
+
   it('books the plan with progress, then shows links into Outlook and Teams', async () => {
     const user = userEvent.setup();
     let finish: (r: Receipt) => void = () => undefined;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -60,6 +60,7 @@ const useStyles = makeStyles({
     // The invite is an e-mail body: it is shown as Outlook shows it, on white, whatever the theme.
     backgroundColor: '#ffffff',
   },
+  error: { color: tokens.colorPaletteRedForeground1 },
   prepLabel: { display: 'inline-flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
@@ -93,6 +94,12 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
   const setAgenda = (agenda: Agenda) => update({ agenda }, ['agenda']);
   const sections = timed.sections;
   const count = sections.length;
+  const agendaMessage = [problems.exactMessage('agenda'), problems.exactMessage('agenda.sections')].filter(Boolean).join(' ');
+  // Sections with a problem start open, so the message on their field is in sight. The step
+  // mounts afresh when the wizard jumps to it after a failed Book, so the initial value suffices.
+  const [initiallyOpen] = useState(() =>
+    sections.filter((_, i) => problems.message(`agenda.sections.${i}`) !== undefined).map((s) => s.id),
+  );
 
   return (
     <div className={styles.stack}>
@@ -116,13 +123,13 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
           <Text as="h4" id="wizard-agenda-sections" weight="semibold" size={400}>
             {t('agenda.sections')} · {t('agenda.total', { count: draft.durationMinutes })}
           </Text>
-          {problems.message('agenda') ? (
-            <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
-              {problems.message('agenda')}
+          {agendaMessage ? (
+            <Text role="alert" className={styles.error}>
+              {agendaMessage}
             </Text>
           ) : null}
           {count === 0 ? <Text>{t('agenda.empty')}</Text> : null}
-          <Accordion multiple collapsible>
+          <Accordion multiple collapsible defaultOpenItems={initiallyOpen}>
             {sections.map((s, i) => (
               <AccordionItem key={s.id} value={s.id}>
                 <AccordionHeader>
@@ -133,10 +140,10 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
                 </AccordionHeader>
                 <AccordionPanel>
                   <div className={styles.panel}>
-                    <Field label={t('agenda.sectionTitle')}>
+                    <Field label={t('agenda.sectionTitle')} validationMessage={problems.message(`agenda.sections.${i}.title`)}>
                       <Input value={s.title} onChange={(_, d) => setAgenda(renameSection(draft.agenda, s.id, d.value))} />
                     </Field>
-                    <Field label={t('agenda.purpose')}>
+                    <Field label={t('agenda.purpose')} validationMessage={problems.message(`agenda.sections.${i}.purpose`)}>
                       <Textarea
                         value={s.purpose}
                         resize="vertical"
@@ -144,10 +151,19 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
                       />
                     </Field>
                     <Text weight="semibold">{t('agenda.prompts')}</Text>
+                    {problems.exactMessage(`agenda.sections.${i}.prompts`) ? (
+                      <Text role="alert" className={styles.error}>
+                        {problems.exactMessage(`agenda.sections.${i}.prompts`)}
+                      </Text>
+                    ) : null}
                     <ol className={styles.prompts}>
                       {s.prompts.map((p, j) => (
                         <li key={p.id} className={styles.prompt}>
-                          <Field label={t('agenda.prompt', { index: j + 1 })} className={styles.promptField}>
+                          <Field
+                            label={t('agenda.prompt', { index: j + 1 })}
+                            className={styles.promptField}
+                            validationMessage={problems.message(`agenda.sections.${i}.prompts.${j}`)}
+                          >
                             <Input value={p.text} onChange={(_, d) => setAgenda(editPrompt(draft.agenda, s.id, p.id, d.value))} />
                           </Field>
                           <div className={styles.buttons}>

@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   point: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   series: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   heading: { display: 'block', marginBlock: tokens.spacingVerticalS },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface ReconnectStepProps {
@@ -91,7 +92,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
           ) : null}
 
           {cadenceMessage ? (
-            <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+            <Text role="alert" className={styles.error}>
               {cadenceMessage}
             </Text>
           ) : null}

@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   slots: { maxHeight: '18rem', overflowY: 'auto' },
+  fieldset: { border: 'none', padding: 0, margin: 0, minWidth: 0 },
 });
 
 type Load<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: AppError };
@@ -162,7 +163,7 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
         )}
       </Field>
 
-      <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+      <fieldset className={styles.fieldset}>
         <legend>
           <Text weight="semibold">{t('when.manual')}</Text>
         </legend>

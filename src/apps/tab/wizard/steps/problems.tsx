@@ -14,9 +14,9 @@ export interface PlanProblem {
  * Field keys each step shows on a field. A problem whose field none of these claims is still shown,
  * in a banner on its step, so no problem can go unseen.
  */
-export const FIELD_KEYS: Readonly<Record<StepId, readonly string[]>> = {
+export const FIELD_KEYS: Readonly<Record<StepId, readonly (string | RegExp)[]>> = {
   when: ['conversation.start', 'conversation.durationMinutes', 'conversation.place'],
-  agenda: ['agenda', 'prepNotes'],
+  agenda: [/^agenda(\.sections)?$/, /^agenda\.sections\.\d+\.(title|purpose|prompts)(\.|$)/, 'prepNotes'],
   contact: [
     'leaver.personalEmail',
     'leaver.mobilePhone',
@@ -30,22 +30,28 @@ export const FIELD_KEYS: Readonly<Record<StepId, readonly string[]>> = {
 };
 
 export interface ProblemsApi {
-  /** The message(s) for a field, in the UI language, or undefined. */
+  /** The message(s) for a field and what is inside it, in the UI language, or undefined. */
   message(key: string): string | undefined;
+  /** The message(s) for exactly this field, not what is inside it. */
+  exactMessage(key: string): string | undefined;
   /** A banner for the problems of `step` that no field of the step shows. */
   banner(step: StepId): ReactNode;
   readonly list: readonly PlanProblem[];
 }
 
+const claims = (key: string | RegExp, field: string): boolean =>
+  typeof key === 'string' ? fieldMatches(field, key) : key.test(field);
+
+const join = (mine: readonly PlanProblem[], lang: Lang): string | undefined =>
+  mine.length === 0 ? undefined : mine.map((p) => p.message[lang]).join(' ');
+
 export const makeProblemsApi = (list: readonly PlanProblem[], lang: Lang, bannerTitle: string): ProblemsApi => ({
   list,
-  message(key) {
-    const mine = list.filter((p) => fieldMatches(p.field, key));
-    return mine.length === 0 ? undefined : mine.map((p) => p.message[lang]).join(' ');
-  },
+  message: (key) => join(list.filter((p) => fieldMatches(p.field, key)), lang),
+  exactMessage: (key) => join(list.filter((p) => p.field === key), lang),
   banner(step) {
     const claimed = FIELD_KEYS[step];
-    const orphans = list.filter((p) => stepForField(p.field) === step && !claimed.some((k) => fieldMatches(p.field, k)));
+    const orphans = list.filter((p) => stepForField(p.field) === step && !claimed.some((k) => claims(k, p.field)));
     if (orphans.length === 0) return null;
     return (
       <MessageBar intent="error">
