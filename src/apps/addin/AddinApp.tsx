@@ -1,4 +1,4 @@
-import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readConfigFromPage, type ConfigEnv } from '../../config';
@@ -12,7 +12,7 @@ import {
   type MemoryItemState,
   type Requirement,
 } from '../../hosts/office';
-import { AppProviders, ErrorBanner, LoadingState, isThemeName, themeFor, type ThemeName } from '../../ui';
+import { AppProviders, ErrorBanner, LoadingState, isThemeName, type ThemeName } from '../../ui';
 import type { AuRevoirService } from '../../workflows/service';
 import { DemoItem } from './DemoItem';
 import { TaskPane } from './TaskPane';
@@ -22,7 +22,6 @@ import { langFromLocale, themeFromBackground } from './plan';
 
 const useStyles = makeStyles({
   notice: { padding: tokens.spacingHorizontalM },
-  provider: { backgroundColor: 'transparent' },
 });
 
 type Boot =
@@ -77,7 +76,6 @@ export const AddinApp = ({ win, defines }: AddinAppProps) => {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
   const [lang, setLang] = useState<Lang>(langFromLocale(paramLang ?? win.navigator.language));
   const [demo, setDemo] = useState<MemoryItemState>();
-  const styles = useStyles();
 
   useEffect(() => {
     void (async () => {
@@ -116,14 +114,7 @@ export const AddinApp = ({ win, defines }: AddinAppProps) => {
 
   return (
     <AppProviders lang={lang} theme={theme}>
-      {/*
-        A second provider, without AppProviders' full-height background: Fluent copies a provider's
-        className onto its portals (dropdowns, dialogs, menus), and a 100vh opaque portal would hide
-        the whole pane whenever one opens. Portals below take this provider's classes instead.
-      */}
-      <FluentProvider theme={themeFor(theme)} lang={lang} className={styles.provider}>
-        <Body boot={boot} demo={demo} />
-      </FluentProvider>
+      <Body boot={boot} demo={demo} />
     </AppProviders>
   );
 };
