@@ -94,6 +94,8 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
         <Combobox
           className={styles.combobox}
           freeform
+          // Rendered in place rather than in a portal, so the list stays inside the page's landmarks.
+          inlinePopup
           open={open && results.length > 0}
           onOpenChange={(_e, data) => setOpen(data.open)}
           value={query}
