@@ -13,7 +13,7 @@ const swc = [
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // Some dependencies ship ESM only; let swc compile them for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(rrule)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(rrule|strip-bom)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 
