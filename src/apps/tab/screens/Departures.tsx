@@ -333,7 +333,8 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
                             {t('departures.plan')}
                           </Button>
                         ) : null}
-                        {!day ? (
+                        {/* Once booked, the plan carries its dates: the last day is only asked to plan. */}
+                        {!day && d.state === 'notPlanned' ? (
                           <Button aria-label={t('departures.setLastDayFor', { name })} onClick={() => setSettingDayFor(d.person.id)}>
                             {t('departures.setLastDay')}
                           </Button>
