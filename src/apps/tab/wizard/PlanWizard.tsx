@@ -265,7 +265,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
       <nav aria-label={t('steps.label')}>
         <ol className={styles.steps}>
           {STEPS.map((s, i) => {
-            const label = `${i + 1}. ${stepName(s)}`;
+            const label = t('steps.numbered', { index: i + 1, name: stepName(s) });
             const hasProblem = stepsWithProblems.has(s);
             return (
               <li key={s}>

@@ -121,7 +121,7 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
       <div className={styles.columns}>
         <section className={styles.editor} aria-labelledby="wizard-agenda-sections">
           <Text as="h4" id="wizard-agenda-sections" weight="semibold" size={400}>
-            {t('agenda.sections')} · {t('agenda.total', { count: draft.durationMinutes })}
+            {t('agenda.sectionsHeading', { total: t('agenda.total', { count: draft.durationMinutes }) })}
           </Text>
           {agendaMessage ? (
             <Text role="alert" className={styles.error}>

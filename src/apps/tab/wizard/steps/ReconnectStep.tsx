@@ -68,7 +68,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
           <Field label={t('reconnect.preset')}>
             <RadioGroup value={draft.preset} onChange={(_, d) => update({ preset: d.value as PresetChoice }, ['cadence'])}>
               {PRESETS.map((p) => (
-                <Radio key={p} value={p} label={`${t(`reconnect.${p}`)} — ${t(`reconnect.${p}Hint`)}`} />
+                <Radio key={p} value={p} label={t('reconnect.presetLabel', { name: t(`reconnect.${p}`), hint: t(`reconnect.${p}Hint`) })} />
               ))}
             </RadioGroup>
           </Field>
@@ -100,7 +100,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
           {plan ? (
             <section aria-labelledby="wizard-timeline">
               <Text as="h4" id="wizard-timeline" weight="semibold" size={400} className={styles.heading}>
-                {t('reconnect.timeline')} · {t('reconnect.timelineCount', { count: plan.touchpoints.length })}
+                {t('reconnect.timelineHeading', { title: t('reconnect.timeline'), count: t('reconnect.timelineCount', { count: plan.touchpoints.length }) })}
               </Text>
               <ol className={styles.timeline} tabIndex={0} aria-labelledby="wizard-timeline">
                 {plan.touchpoints.map((tp) => (
