@@ -61,6 +61,8 @@ const en = {
     listLabel: 'Departures',
     count_one: '{{count}} departure',
     count_other: '{{count}} departures',
+    othersTitle: 'Other direct reports',
+    othersIntro: 'Microsoft 365 gives no last day for them. If one of them is leaving, set the last day to plan the conversation.',
   },
   alumni: {
     title: 'Alumni',
@@ -147,6 +149,8 @@ const fr: Strings = {
     listLabel: 'Départs',
     count_one: '{{count}} départ',
     count_other: '{{count}} départs',
+    othersTitle: 'Vos autres collaborateurs directs',
+    othersIntro: "Microsoft 365 n'indique pas de date de départ pour eux. Si l'un d'eux s'en va, renseignez son dernier jour pour préparer l'entretien.",
   },
   alumni: {
     title: 'Anciens',

@@ -62,15 +62,20 @@ describe('Departures', () => {
     release();
     const list = await screen.findByRole('list', { name: 'Departures' });
     const items = within(list).getAllByRole('listitem');
-    // Soonest last day first; unknown last days at the end.
+    // Only people actually leaving are departures; a report with no known last day sits apart.
+    expect(items).toHaveLength(1);
+    expect(screen.getByText('1 departure')).toBeInTheDocument();
     expect(items[0]).toHaveTextContent('Hugo Bernard');
     expect(items[0]).toHaveTextContent(/Last day: Friday,? 18 December 2026/);
     expect(items[0]).toHaveTextContent('Conversation booked');
     expect(items[0]).toHaveTextContent('Direct report');
     expect(within(items[0]!).queryByRole('button', { name: /Plan the exit conversation/ })).toBeNull();
-    expect(items[1]).toHaveTextContent('Nina Petit');
-    expect(items[1]).toHaveTextContent('Last day not known');
-    expect(items[1]).toHaveTextContent('Not planned');
+    const others = within(screen.getByRole('list', { name: 'Other direct reports' })).getAllByRole('listitem');
+    expect(others).toHaveLength(1);
+    expect(others[0]).toHaveTextContent('Nina Petit');
+    expect(others[0]).toHaveTextContent('Last day not known');
+    expect(others[0]).toHaveTextContent('Not planned');
+    expect(within(others[0]!).getByRole('button', { name: /Set the last day/ })).toBeInTheDocument();
   });
 
   it('has an empty state, in French, that leads to adding someone', async () => {

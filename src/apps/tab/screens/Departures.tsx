@@ -174,6 +174,11 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
     );
   }, [state, addedList, bookedNow]);
 
+  // Direct reports with no known last day are not departures yet: they stay apart, a click away
+  // from "set the last day" (most managers cannot read leave dates from Graph).
+  const leaving = rows.filter((d) => d.lastWorkingDay || d.state !== 'notPlanned' || d.source === 'added');
+  const others = rows.filter((d) => !leaving.includes(d));
+
   const updateAdded = (next: readonly AddedDeparture[]) => {
     if (!manager) return;
     saveAdded(store, manager.mail, next);
@@ -185,6 +190,77 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
 
   const { settings } = state.data;
   const me = state.data.manager;
+
+  const renderRow = (d: Departure) => {
+              const name = d.person.displayName;
+              const day = d.lastWorkingDay;
+              return (
+                <li key={d.person.id}>
+                  <Card className={styles.card} aria-label={name}>
+                    <CardHeader
+                      image={<Avatar name={name} color="colorful" aria-hidden />}
+                      header={
+                        <Subtitle2 as="h3" block className={styles.title}>
+                          {name}
+                        </Subtitle2>
+                      }
+                      description={<Caption1>{[d.person.jobTitle, d.person.mail].filter(Boolean).join(' · ')}</Caption1>}
+                    />
+                    <Text>{day ? t('departures.leaves', { date: formatDate(day, lang) }) : t('departures.leavesUnknown')}</Text>
+                    <div className={styles.badges}>
+                      <Badge appearance="tint" color={STATE_COLOR[d.state]}>
+                        {t(`departures.state.${d.state}`)}
+                      </Badge>
+                      <Badge appearance="outline" color="informative">
+                        {t(`departures.source.${d.source}`)}
+                      </Badge>
+                    </div>
+                    {settingDayFor === d.person.id ? (
+                      <LastDayForm
+                        title={t('departures.setLastDay')}
+                        submitLabel={t('departures.addConfirm')}
+                        today={today}
+                        onCancel={() => setSettingDayFor(undefined)}
+                        onSubmit={(chosen) => {
+                          rememberLastDay(d.person, chosen);
+                          setSettingDayFor(undefined);
+                        }}
+                      />
+                    ) : (
+                      <div className={styles.actions}>
+                        {day && d.state === 'notPlanned' ? (
+                          <Button
+                            appearance="primary"
+                            aria-label={t('departures.planFor', { name })}
+                            onClick={() => {
+                              setNotice('');
+                              setPlanning({ leaver: d.person, lastWorkingDay: day });
+                            }}
+                          >
+                            {t('departures.plan')}
+                          </Button>
+                        ) : null}
+                        {/* Once booked, the plan carries its dates: the last day is only asked to plan. */}
+                        {!day && d.state === 'notPlanned' ? (
+                          <Button aria-label={t('departures.setLastDayFor', { name })} onClick={() => setSettingDayFor(d.person.id)}>
+                            {t('departures.setLastDay')}
+                          </Button>
+                        ) : null}
+                        {d.source === 'added' && d.state === 'notPlanned' ? (
+                          <Button
+                            appearance="subtle"
+                            aria-label={t('departures.remove', { name })}
+                            onClick={() => updateAdded(addedList.filter((a) => a.person.id !== d.person.id))}
+                          >
+                            {t('departures.removeShort')}
+                          </Button>
+                        ) : null}
+                      </div>
+                    )}
+                  </Card>
+                </li>
+              );
+  };
 
   if (planning) {
     return (
@@ -282,79 +358,23 @@ export const Departures = ({ service, lang, store, now = () => new Date() }: Dep
         adding ? null : <EmptyState title={t('departures.emptyTitle')} body={t('departures.emptyBody')} action={addButton} />
       ) : (
         <>
-          <Text className={styles.muted}>{t('departures.count', { count: rows.length })}</Text>
-          <ul className={styles.list} aria-label={t('departures.listLabel')}>
-            {rows.map((d) => {
-              const name = d.person.displayName;
-              const day = d.lastWorkingDay;
-              return (
-                <li key={d.person.id}>
-                  <Card className={styles.card} aria-label={name}>
-                    <CardHeader
-                      image={<Avatar name={name} color="colorful" aria-hidden />}
-                      header={
-                        <Subtitle2 as="h3" block className={styles.title}>
-                          {name}
-                        </Subtitle2>
-                      }
-                      description={<Caption1>{[d.person.jobTitle, d.person.mail].filter(Boolean).join(' · ')}</Caption1>}
-                    />
-                    <Text>{day ? t('departures.leaves', { date: formatDate(day, lang) }) : t('departures.leavesUnknown')}</Text>
-                    <div className={styles.badges}>
-                      <Badge appearance="tint" color={STATE_COLOR[d.state]}>
-                        {t(`departures.state.${d.state}`)}
-                      </Badge>
-                      <Badge appearance="outline" color="informative">
-                        {t(`departures.source.${d.source}`)}
-                      </Badge>
-                    </div>
-                    {settingDayFor === d.person.id ? (
-                      <LastDayForm
-                        title={t('departures.setLastDay')}
-                        submitLabel={t('departures.addConfirm')}
-                        today={today}
-                        onCancel={() => setSettingDayFor(undefined)}
-                        onSubmit={(chosen) => {
-                          rememberLastDay(d.person, chosen);
-                          setSettingDayFor(undefined);
-                        }}
-                      />
-                    ) : (
-                      <div className={styles.actions}>
-                        {day && d.state === 'notPlanned' ? (
-                          <Button
-                            appearance="primary"
-                            aria-label={t('departures.planFor', { name })}
-                            onClick={() => {
-                              setNotice('');
-                              setPlanning({ leaver: d.person, lastWorkingDay: day });
-                            }}
-                          >
-                            {t('departures.plan')}
-                          </Button>
-                        ) : null}
-                        {/* Once booked, the plan carries its dates: the last day is only asked to plan. */}
-                        {!day && d.state === 'notPlanned' ? (
-                          <Button aria-label={t('departures.setLastDayFor', { name })} onClick={() => setSettingDayFor(d.person.id)}>
-                            {t('departures.setLastDay')}
-                          </Button>
-                        ) : null}
-                        {d.source === 'added' && d.state === 'notPlanned' ? (
-                          <Button
-                            appearance="subtle"
-                            aria-label={t('departures.remove', { name })}
-                            onClick={() => updateAdded(addedList.filter((a) => a.person.id !== d.person.id))}
-                          >
-                            {t('departures.removeShort')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    )}
-                  </Card>
-                </li>
-              );
-            })}
-          </ul>
+          <Text className={styles.muted}>{t('departures.count', { count: leaving.length })}</Text>
+          {leaving.length > 0 ? (
+            <ul className={styles.list} aria-label={t('departures.listLabel')}>
+              {leaving.map(renderRow)}
+            </ul>
+          ) : null}
+          {others.length > 0 ? (
+            <section aria-labelledby="departures-others">
+              <Subtitle2 as="h2" block id="departures-others">
+                {t('departures.othersTitle')}
+              </Subtitle2>
+              <Body1 block className={styles.muted}>{t('departures.othersIntro')}</Body1>
+              <ul className={styles.list} aria-label={t('departures.othersTitle')}>
+                {others.map(renderRow)}
+              </ul>
+            </section>
+          ) : null}
         </>
       )}
     </div>
