@@ -62,3 +62,52 @@ export const createSandboxTokenProvider = (options: SandboxTokenOptions): TokenP
     },
   };
 };
+
+/** A seeded user of the sandbox's demo organisation, offered by "sign in as". */
+export interface SandboxUser {
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly jobTitle?: string;
+  /** Someone reports to them: the app is a manager's tool, so they come first. */
+  readonly isManager: boolean;
+}
+
+interface SandboxUserWire {
+  readonly userPrincipalName?: unknown;
+  readonly displayName?: unknown;
+  readonly jobTitle?: unknown;
+  readonly manager?: unknown;
+}
+
+/**
+ * The sandbox's list of its seeded users (`GET /sandbox/users`: the demo organisation's own admin
+ * route, not a Graph call, and no token), managers first, then by name. Shared by the tab's
+ * "sign in as" and the task pane's default demo user.
+ */
+export const listSandboxUsers = async (
+  sandboxUrl: string,
+  fetchImpl: (input: string, init?: RequestInit) => Promise<Response> = (input, init) => fetch(input, init),
+): Promise<SandboxUser[]> => {
+  const url = `${sandboxUrl.replace(/\/+$/, '')}/sandbox/users`;
+  let res: Response;
+  try {
+    res = await fetchImpl(url);
+  } catch (e: unknown) {
+    throw new AppError({ code: 'network', detail: `no answer from ${url}`, cause: e });
+  }
+  if (!res.ok) throw new AppError({ code: 'graph.unavailable', status: res.status, detail: `GET ${url}: ${res.status}` });
+  const body = (await res.json()) as unknown;
+  if (!Array.isArray(body)) throw new AppError({ code: 'unexpected', detail: `GET ${url}: not a list` });
+  const wire = body as SandboxUserWire[];
+  const managers = new Set(wire.map((u) => u.manager).filter((m): m is string => typeof m === 'string'));
+  return wire
+    .filter((u): u is SandboxUserWire & { userPrincipalName: string; displayName: string } =>
+      typeof u.userPrincipalName === 'string' && typeof u.displayName === 'string')
+    .map((u) => ({
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName,
+      ...(typeof u.jobTitle === 'string' && u.jobTitle ? { jobTitle: u.jobTitle } : {}),
+      isManager: managers.has(u.userPrincipalName),
+    }))
+    .sort((a, b) => Number(b.isManager) - Number(a.isManager) || a.displayName.localeCompare(b.displayName));
+};

@@ -1,4 +1,4 @@
-import { createMsalTokenProvider, createSandboxTokenProvider } from '../../auth';
+import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers } from '../../auth';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../domain/errors';
 import { createAuRevoirService } from '../../workflows';
@@ -28,18 +28,8 @@ const defaultDeps = (): AddinCompositionDeps => ({
  * manages someone (the task pane is a manager's tool).
  */
 export const firstSandboxManager = async (sandboxUrl: string, fetchImpl: AddinCompositionDeps['fetchImpl']): Promise<string> => {
-  const url = `${sandboxUrl.replace(/\/+$/, '')}/sandbox/users`;
-  let res: Response;
-  try {
-    res = await fetchImpl(url);
-  } catch (e) {
-    throw new AppError({ code: 'network', detail: `no answer from ${url}`, cause: e });
-  }
-  if (!res.ok) throw new AppError({ code: 'graph.unavailable', status: res.status, detail: `GET ${url}: ${res.status}` });
-  const users = (await res.json()) as { userPrincipalName?: unknown; manager?: unknown }[];
-  const managers = new Set(users.map((u) => u.manager).filter((m): m is string => typeof m === 'string'));
-  const first = users.find((u) => typeof u.userPrincipalName === 'string' && managers.has(u.userPrincipalName)) ?? users[0];
-  if (typeof first?.userPrincipalName !== 'string') throw new AppError({ code: 'unexpected', detail: `GET ${url}: no users` });
+  const [first] = await listSandboxUsers(sandboxUrl, fetchImpl);
+  if (!first) throw new AppError({ code: 'unexpected', detail: `${sandboxUrl}/sandbox/users: no users` });
   return first.userPrincipalName;
 };
 

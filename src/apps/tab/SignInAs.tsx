@@ -1,15 +1,12 @@
 import { Body1, Button, Field, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { SandboxUser as AuthSandboxUser } from '../../auth';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorBanner, LoadingState } from '../../ui';
 import { useLoad } from './useLoad';
 
-/** A seeded user of the local demo organisation. */
-export interface SandboxUser {
-  readonly userPrincipalName: string;
-  readonly displayName: string;
-  readonly jobTitle?: string;
-}
+/** A seeded user of the local demo organisation (only what the picker shows). */
+export type SandboxUser = Pick<AuthSandboxUser, 'userPrincipalName' | 'displayName' | 'jobTitle'>;
 
 const useStyles = makeStyles({
   root: {

@@ -1,9 +1,8 @@
-import { createMsalTokenProvider, createSandboxTokenProvider, type TokenProvider } from '../../auth';
+import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers, type SandboxUser, type TokenProvider } from '../../auth';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../domain/errors';
 import { createAuRevoirService } from '../../workflows';
 import type { AuRevoirService } from '../../workflows/service';
-import type { SandboxUser } from './SignInAs';
 
 /**
  * The tab's wiring: config -> token provider -> service. Nothing else in the tab knows which
@@ -30,45 +29,6 @@ const defaultDeps = (): CompositionDeps => ({
   createMsalTokenProvider,
   fetchImpl: (input, init) => fetch(input, init),
 });
-
-interface SandboxUserWire {
-  readonly userPrincipalName?: unknown;
-  readonly displayName?: unknown;
-  readonly jobTitle?: unknown;
-  readonly manager?: unknown;
-}
-
-/**
- * The sandbox's admin list of its seeded users (not a Graph call: `/sandbox/users` is the demo
- * organisation's own route). Managers come first: they are the ones the tab is for.
- */
-export const listSandboxUsers = async (sandboxUrl: string, fetchImpl: CompositionDeps['fetchImpl']): Promise<SandboxUser[]> => {
-  const url = `${sandboxUrl.replace(/\/+$/, '')}/sandbox/users`;
-  let res: Response;
-  try {
-    res = await fetchImpl(url);
-  } catch (e: unknown) {
-    throw new AppError({ code: 'network', detail: `no answer from ${url}`, cause: e });
-  }
-  if (!res.ok) throw new AppError({ code: 'graph.unavailable', status: res.status, detail: `GET ${url}: ${res.status}` });
-  const body = (await res.json()) as unknown;
-  if (!Array.isArray(body)) throw new AppError({ code: 'unexpected', detail: `GET ${url}: not a list` });
-  const wire = body as SandboxUserWire[];
-  const managers = new Set(wire.map((u) => u.manager).filter((m): m is string => typeof m === 'string'));
-  return wire
-    .filter((u): u is SandboxUserWire & { userPrincipalName: string; displayName: string } =>
-      typeof u.userPrincipalName === 'string' && typeof u.displayName === 'string')
-    .map((u) => ({
-      userPrincipalName: u.userPrincipalName,
-      displayName: u.displayName,
-      ...(typeof u.jobTitle === 'string' && u.jobTitle ? { jobTitle: u.jobTitle } : {}),
-    }))
-    .sort((a, b) => {
-      const am = managers.has(a.userPrincipalName) ? 0 : 1;
-      const bm = managers.has(b.userPrincipalName) ? 0 : 1;
-      return am - bm || a.displayName.localeCompare(b.displayName);
-    });
-};
 
 /** `redirectUri`: inside Teams, nested app auth's broker URI; in a browser, the page's origin. */
 export const composeTab = (

@@ -42,9 +42,9 @@ describe('tab composition', () => {
     const users = await composeTab(sandbox, page, d as unknown as CompositionDeps).listSandboxUsers!();
     expect(d.fetchImpl).toHaveBeenCalledWith('http://127.0.0.1:4555/sandbox/users');
     expect(users).toEqual([
-      { userPrincipalName: 'claire.martin@contoso.example', displayName: 'Claire Martin', jobTitle: 'Engineering manager' },
-      { userPrincipalName: 'adam@contoso.example', displayName: 'Adam Roy' },
-      { userPrincipalName: 'zoe@contoso.example', displayName: 'Zoé Blanc', jobTitle: 'Developer' },
+      { userPrincipalName: 'claire.martin@contoso.example', displayName: 'Claire Martin', jobTitle: 'Engineering manager', isManager: true },
+      { userPrincipalName: 'adam@contoso.example', displayName: 'Adam Roy', isManager: false },
+      { userPrincipalName: 'zoe@contoso.example', displayName: 'Zoé Blanc', jobTitle: 'Developer', isManager: false },
     ]);
   });
 
