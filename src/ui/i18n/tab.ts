@@ -82,6 +82,10 @@ const en = {
       sandbox: 'Running on the local demo organisation.',
       tenant: 'Connected to Microsoft 365.',
     },
+    privacyTitle: 'Privacy and terms',
+    privacy:
+      'Au revoir keeps nothing on servers of its own: the meeting, the contact and the reminders are stored in your Microsoft 365 mailbox, where your organisation’s rules apply. Personal details are saved only with the leaver’s consent, and you can delete them in Outlook at any time.',
+    terms: 'Au revoir is provided as is, to help you part well and stay in touch; use it in line with your organisation’s policies.',
   },
 };
 
@@ -170,6 +174,10 @@ const fr: Strings = {
       sandbox: "Fonctionne sur l'organisation de démonstration locale.",
       tenant: 'Connecté à Microsoft 365.',
     },
+    privacyTitle: 'Confidentialité et conditions',
+    privacy:
+      "Au revoir ne conserve rien sur ses propres serveurs : l'entretien, le contact et les rappels sont enregistrés dans votre boîte Microsoft 365, où s'appliquent les règles de votre organisation. Les coordonnées personnelles ne sont enregistrées qu'avec l'accord de la personne qui part, et vous pouvez les supprimer à tout moment dans Outlook.",
+    terms: "Au revoir est fourni tel quel, pour vous aider à bien vous quitter et à garder le contact ; utilisez-le dans le respect des règles de votre organisation.",
   },
 };
 

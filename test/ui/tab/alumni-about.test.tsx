@@ -85,6 +85,10 @@ describe('About', () => {
     expect(about).toHaveTextContent(`“${ARTICLE_TITLE}”, a column by ${ARTICLE_AUTHOR}`);
     expect(about).toHaveTextContent('Version 0.1.0');
     expect(about).toHaveTextContent('Running on the local demo organisation.');
+    // The manifest's privacy and terms links land here.
+    const privacy = screen.getByRole('region', { name: 'Privacy and terms' });
+    expect(privacy).toHaveTextContent(/stored in your Microsoft 365 mailbox/);
+    expect(privacy).toHaveTextContent(/only with the leaver’s consent/);
   });
 
   it('speaks French', () => {
@@ -93,5 +97,6 @@ describe('About', () => {
     expect(about).toHaveTextContent(ARTICLE_TITLE);
     expect(about).toHaveTextContent(`une chronique de ${ARTICLE_AUTHOR}`);
     expect(about).toHaveTextContent('Connecté à Microsoft 365.');
+    expect(screen.getByRole('region', { name: 'Confidentialité et conditions' })).toHaveTextContent(/boîte Microsoft 365/);
   });
 });

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { Localized } from '../../../domain/types';
 import { useLang } from '../../../ui';
@@ -31,6 +31,17 @@ export const About = ({ about, version, mode }: AboutProps) => {
       <Caption1 as="p" block className={styles.p}>
         {t('about.version', { version })} · {t(`about.mode.${mode}`)}
       </Caption1>
+      <section aria-labelledby="about-privacy">
+        <Subtitle2 as="h3" block id="about-privacy">
+          {t('about.privacyTitle')}
+        </Subtitle2>
+        <Body1 as="p" block className={styles.p}>
+          {t('about.privacy')}
+        </Body1>
+        <Body1 as="p" block className={styles.p}>
+          {t('about.terms')}
+        </Body1>
+      </section>
     </article>
   );
 };
