@@ -1,7 +1,9 @@
 import type { Lang } from '../domain/types';
 
 /** Dates as people read them in each language; `timeZone` defaults to the browser's. */
-const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+/** The locale a language is written in here: French as in France, English as in Britain (day before month). */
+export const localeFor = (lang: Lang): string => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+const locale = localeFor;
 
 export const formatDate = (isoOrDate: string | Date, lang: Lang, timeZone?: string): string => {
   // A bare `YYYY-MM-DD` is a calendar date: read it as such, not as midnight UTC.

@@ -3,7 +3,7 @@ export { initI18n, registerStrings, resetI18nForTests, type Catalogue } from './
 export { AppProviders, type AppProvidersProps } from './AppProviders';
 export { THEME_NAMES, isThemeName, themeFor, type ThemeName } from './theme';
 export { useLang } from './hooks';
-export { formatDate, formatDateTime } from './format';
+export { formatDate, formatDateTime, localeFor } from './format';
 export { ErrorBanner, type ErrorBannerProps } from './ErrorBanner';
 export { LoadingState } from './LoadingState';
 export { EmptyState, type EmptyStateProps } from './EmptyState';

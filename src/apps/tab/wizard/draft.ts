@@ -13,6 +13,7 @@ import {
   type WorkingHours,
 } from '../../../domain/types';
 import type { MailboxSettings, Person, SlotSuggestion } from '../../../workflows/service';
+import { localeFor } from '../../../ui/format';
 
 /**
  * The wizard's working state and the pure functions around it (plan assembly, slot filtering,
@@ -213,14 +214,14 @@ export const addMinutes = (iso: string, minutes: number): string =>
 export const formatWhen = (iso: string, zone: IanaTimeZone, lang: Lang): string =>
   DateTime.fromISO(iso, { setZone: true })
     .setZone(zone)
-    .setLocale(lang)
+    .setLocale(localeFor(lang))
     .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' });
 
 /** Same, with the year: reminders run years ahead. */
 export const formatWhenWithYear = (iso: string, zone: IanaTimeZone, lang: Lang): string =>
   DateTime.fromISO(iso, { setZone: true })
     .setZone(zone)
-    .setLocale(lang)
+    .setLocale(localeFor(lang))
     .toLocaleString({ weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 
 export const formatLocalWhen = (local: LocalDateTime, zone: IanaTimeZone, lang: Lang): string =>
@@ -228,7 +229,7 @@ export const formatLocalWhen = (local: LocalDateTime, zone: IanaTimeZone, lang: 
 
 export const formatDate = (date: string, zone: IanaTimeZone, lang: Lang): string =>
   DateTime.fromISO(date, { zone })
-    .setLocale(lang)
+    .setLocale(localeFor(lang))
     .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** A time zone as people read it: "Europe/Paris" → "Paris". */

@@ -110,7 +110,7 @@ export const renderWizard = (
 /** Chooses the first suggested time and goes to the next step. */
 export const chooseFirstSlot = async (user: { click(el: Element): Promise<void> }, nextName = 'Next') => {
   const { screen } = await import('@testing-library/react');
-  const first = await screen.findByRole('radio', { name: /December 3|3 décembre/ }, { timeout: 5000 });
+  const first = await screen.findByRole('radio', { name: /3 December|3 décembre/ }, { timeout: 5000 });
   await user.click(first);
   await user.click(screen.getByRole('button', { name: nextName }));
 };
