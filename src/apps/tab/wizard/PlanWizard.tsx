@@ -236,6 +236,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
           t={t}
           lang={lang}
           leaverName={leaver.displayName}
+          {...(cadencePlan ? { touchpoints: cadencePlan.touchpoints } : {})}
           {...(receipt ? { receipt } : {})}
           {...(phase.kind === 'receipt' && phase.error ? { error: phase.error } : {})}
           finishing={phase.kind === 'booking'}

@@ -10,9 +10,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { messageFor, type AppError } from '../../../domain/errors';
+import type { Touchpoint } from '../../../domain/cadence/model';
 import type { Lang } from '../../../domain/types';
 import type { BookedObject, BookedObjectKind, BookingProgress, Receipt } from '../../../workflows/service';
 import { BookingProgressView } from './BookingProgressView';
+import { formatWhenWithYear } from './draft';
 import type { WizardT } from './i18n';
 
 /** Outlook on the web's People page. */
@@ -30,6 +32,8 @@ export interface ReceiptViewProps {
   readonly t: WizardT;
   readonly lang: Lang;
   readonly leaverName: string;
+  /** The plan's reconnect timeline, to name each booked reminder by its kind and date. */
+  readonly touchpoints?: readonly Touchpoint[];
   /** The latest receipt, when a booking attempt returned one. */
   readonly receipt?: Receipt;
   /** Set when the latest attempt threw: the booking stopped half-way or never started. */
@@ -44,10 +48,13 @@ export interface ReceiptViewProps {
  * A booked object as the manager reads it. Keys are the workflow's roles ("touchpoint:3",
  * "series:lunch"): the number becomes an ordinal, the kind its name; other keys add nothing.
  */
-const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>) => {
+const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>, lang: Lang, touchpoints: readonly Touchpoint[] = []) => {
   const key = o.key ?? '';
   if (o.kind === 'touchpoint') {
     const n = /(\d+)$/.exec(key)?.[1];
+    // With the plan's timeline at hand, a reminder reads as its kind and date, as on the Reconnect step.
+    const tp = n === undefined ? undefined : touchpoints.find((p) => p.index === Number(n));
+    if (tp) return t('reconnect.touchpoint', { kind: t(`reconnect.kind_${tp.kind}`), when: formatWhenWithYear(tp.startUtc, tp.timeZone, lang) });
     if (n !== undefined) return t('receipt.touchpointN', { n: Number(n) + 1 });
   }
   if (o.kind === 'series') {
@@ -62,7 +69,7 @@ const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>) => {
  * incomplete or the attempt failed, "Finish booking" runs the same plan again: the workflow finds
  * what is already there (by the plan's tags) and creates only the rest.
  */
-export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, progress, onFinish, onDone }: ReceiptViewProps) => {
+export const ReceiptView = ({ t, lang, leaverName, touchpoints, receipt, error, finishing, progress, onFinish, onDone }: ReceiptViewProps) => {
   const styles = useStyles();
   const complete = receipt?.complete === true && !error;
   const missing: readonly BookedObjectKind[] = receipt?.missing ?? [];
@@ -133,7 +140,7 @@ export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, pr
           <ul className={styles.items} aria-labelledby="wizard-receipt-items">
             {receipt.objects.map((o, i) => (
               <li key={`${o.kind}:${o.key ?? ''}:${i}`} className={styles.item}>
-                <Text>{itemLabel(t, o)}</Text>
+                <Text>{itemLabel(t, o, lang, touchpoints)}</Text>
                 <Badge appearance="tint" color={o.createdNow ? 'success' : 'informative'}>
                   {o.createdNow ? t('receipt.createdNow') : t('receipt.alreadyThere')}
                 </Badge>
@@ -141,7 +148,7 @@ export const ReceiptView = ({ t, lang, leaverName, receipt, error, finishing, pr
             ))}
             {missing.map((kind, i) => (
               <li key={`missing:${kind}:${i}`} className={styles.item}>
-                <Text>{itemLabel(t, { kind })}</Text>
+                <Text>{itemLabel(t, { kind }, lang, touchpoints)}</Text>
                 <Badge appearance="tint" color="danger">
                   {t('receipt.missing')}
                 </Badge>

@@ -125,7 +125,8 @@ describe('PlanWizard — Review and booking', () => {
       'Category "Au revoir"Already there',
       'ContactAlready there',
       'Exit conversationAlready there',
-      'Reconnect reminder 1Created now',
+      // Each reminder reads as its kind and date, as on the Reconnect step.
+      'Call · Mon, 18 January 2027 at 11:00Created now',
     ]);
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalled();
