@@ -1,4 +1,3 @@
-import './polyfills';
 import { screen, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { AlumniCard } from '../../../src/ui';

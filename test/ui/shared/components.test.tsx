@@ -1,4 +1,3 @@
-import './polyfills';
 import { act, screen, waitFor } from '@testing-library/react';
 import { useTranslation } from 'react-i18next';
 import userEventLib from '@testing-library/user-event';

@@ -1,4 +1,3 @@
-import '../shared/polyfills';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { About } from '../../../src/apps/tab/screens/About';

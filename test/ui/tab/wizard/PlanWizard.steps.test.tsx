@@ -1,4 +1,3 @@
-import './polyfills';
 import { screen, within } from '@testing-library/react';
 jest.setTimeout(30_000);
 import userEvent from '@testing-library/user-event';

@@ -1,5 +1,5 @@
 // jsdom lacks a few browser APIs Fluent UI v9 uses (positioning, media queries, motion).
-// Imported by this helper's UI tests; test/ui/setup.ts stays the lead's.
+// Loaded for every UI test by test/ui/setup.ts.
 class ResizeObserverStub {
   observe(): void {}
   unobserve(): void {}
