@@ -2,5 +2,5 @@
 export type { TokenProvider } from './types';
 export { createSandboxTokenProvider, listSandboxUsers } from './sandbox';
 export type { SandboxTokenOptions, SandboxUser } from './sandbox';
-export { createMsalTokenProvider, toAuthError } from './msal';
+export { createMsalTokenProvider, msalRedirectUri, toAuthError } from './msal';
 export type { MsalTokenOptions } from './msal';

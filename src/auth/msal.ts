@@ -45,6 +45,13 @@ export const toAuthError = (e: unknown): AppError => {
  * browser. Under nested auth redirects throw, so: silent first, then a popup. MSAL's cache lives in
  * sessionStorage (never localStorage): closing the tab forgets the tokens.
  */
+/**
+ * The SPA redirect URI MSAL needs: inside Teams or Outlook, nested app auth goes through the host's
+ * broker, registered as `brk-multihub://<host>`; in a plain browser, the page's own origin.
+ */
+export const msalRedirectUri = (page: { readonly inM365Host: boolean; readonly host: string; readonly origin: string }): string =>
+  page.inM365Host ? `brk-multihub://${page.host}` : page.origin;
+
 export const createMsalTokenProvider = (options: MsalTokenOptions): TokenProvider => {
   let pca: Promise<IPublicClientApplication> | undefined;
   const app = (): Promise<IPublicClientApplication> => {

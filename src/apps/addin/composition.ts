@@ -1,4 +1,4 @@
-import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers } from '../../auth';
+import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers, msalRedirectUri } from '../../auth';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../domain/errors';
 import { createAuRevoirService } from '../../workflows';
@@ -46,7 +46,7 @@ export const composeAddin = async (
   const tokenProvider = deps.createMsalTokenProvider({
     clientId: config.clientId,
     authority: config.authority,
-    redirectUri: page.inOutlook ? `brk-multihub://${page.host}` : page.origin,
+    redirectUri: msalRedirectUri({ inM365Host: page.inOutlook, host: page.host, origin: page.origin }),
   });
   return deps.createAuRevoirService({ graphBaseUrl: config.graphUrl, tokenProvider });
 };

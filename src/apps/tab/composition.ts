@@ -1,4 +1,4 @@
-import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers, type SandboxUser, type TokenProvider } from '../../auth';
+import { createMsalTokenProvider, createSandboxTokenProvider, listSandboxUsers, msalRedirectUri, type SandboxUser, type TokenProvider } from '../../auth';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../domain/errors';
 import { createAuRevoirService } from '../../workflows';
@@ -51,7 +51,7 @@ export const composeTab = (
   const tokenProvider = deps.createMsalTokenProvider({
     clientId: config.clientId,
     authority: config.authority,
-    redirectUri: page.inTeams ? `brk-multihub://${page.host}` : page.origin,
+    redirectUri: msalRedirectUri({ inM365Host: page.inTeams, host: page.host, origin: page.origin }),
   });
   const service = deps.createAuRevoirService({ graphBaseUrl: config.graphUrl, tokenProvider });
   return { mode: 'tenant', createService: () => service };

@@ -25,7 +25,7 @@ jest.mock('@azure/msal-browser', () => {
 });
 
 import { InteractionRequiredAuthError } from '@azure/msal-browser';
-import { createMsalTokenProvider } from '../../../src/auth';
+import { createMsalTokenProvider, msalRedirectUri } from '../../../src/auth';
 
 const account = { homeAccountId: 'h', username: 'claire@contoso.example' };
 const options = { clientId: '11111111-2222-3333-4444-555555555555', authority: 'https://login.microsoftonline.com/organizations', redirectUri: 'brk-multihub://localhost:3000' };
@@ -89,4 +89,12 @@ test('tokens never reach the console', async () => {
     expect(JSON.stringify(s.mock.calls)).not.toContain('SECRET-TOKEN');
     s.mockRestore();
   }
+});
+
+describe('msalRedirectUri', () => {
+  it("uses the host's broker inside Teams or Outlook and the page's origin in a plain browser", () => {
+    const page = { host: 'aurevoir.contoso.example', origin: 'https://aurevoir.contoso.example' };
+    expect(msalRedirectUri({ ...page, inM365Host: true })).toBe('brk-multihub://aurevoir.contoso.example');
+    expect(msalRedirectUri({ ...page, inM365Host: false })).toBe('https://aurevoir.contoso.example');
+  });
 });
