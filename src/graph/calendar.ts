@@ -1,8 +1,11 @@
 import type * as MG from '@microsoft/microsoft-graph-types';
 import { AppError } from '../domain/errors';
+import type { Recurrence } from '../domain/cadence/model';
 import type { IanaTimeZone, IsoDate, Weekday, WorkingHours } from '../domain/types';
-import type { GraphClient } from './client';
-import { EVENT_SELECT, fromGraphEvent, fromGraphRecurrence, toGraphEvent, toGraphRecurrence, type EventDraft, type EventInfo } from './mappers';
+import { chainItems } from './booking';
+import { MAX_BATCH, type BatchRequestItem, type BatchResponseItem, type GraphClient } from './client';
+import { graphError, isRetryableStatus, parseRetryAfter } from './errors';
+import { EVENT_SELECT, fromGraphEvent, toGraphEvent, toGraphRecurrence, type EventDraft, type EventInfo } from './mappers';
 import { odataString, queryString } from './odata';
 import { SCOPES } from './scopes';
 import { AU_REVOIR_CATEGORY, PLAN_TAG_ID, TAG_EXPAND, tagFilter } from './tags';
@@ -31,8 +34,24 @@ export interface MailboxInfo {
 export interface EventPatch {
   readonly start?: { readonly dateTime: string; readonly timeZone: string };
   readonly end?: { readonly dateTime: string; readonly timeZone: string };
-  readonly recurrenceEndDate?: string;
 }
+
+/** A change to one of the app's events, applied with others in `applyChanges`. */
+export type CalendarChange =
+  | { readonly kind: 'delete'; readonly id: string }
+  /** Cancels a meeting the user organises; its attendees get `comment`. */
+  | { readonly kind: 'cancel'; readonly id: string; readonly comment: string }
+  /** Ends a series on `endDate`; `recurrence` is the series' current one (Graph replaces the whole object). */
+  | { readonly kind: 'endSeries'; readonly id: string; readonly recurrence: Recurrence; readonly endDate: IsoDate };
+
+export interface ApplyChangesOptions {
+  /** Injected so tests can observe waits; defaults to setTimeout. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Rounds of retries for throttled or unavailable items, and the longest Retry-After honoured. */
+const CHANGE_ROUNDS = 4;
+const MAX_WAIT_SECONDS = 30;
 
 export interface CalendarGateway {
   mailboxSettings(): Promise<MailboxInfo>;
@@ -42,11 +61,14 @@ export interface CalendarGateway {
   /** Free/busy of each address over [startUtc, endUtc). */
   freeBusy(input: { emails: readonly string[]; startUtc: string; endUtc: string }): Promise<BusyInfo[]>;
   getEvent(id: string): Promise<EventInfo>;
+  /**
+   * Deletes, cancels and ends series in `$batch` round trips (20 a batch, 4 at a time per mailbox)
+   * rather than one request each. Already gone counts as done; throttled items are retried.
+   */
+  applyChanges(changes: readonly CalendarChange[], options?: ApplyChangesOptions): Promise<void>;
   createEvent(draft: EventDraft): Promise<EventInfo>;
   updateEvent(id: string, patch: EventPatch): Promise<void>;
   deleteEvent(id: string): Promise<void>;
-  /** Cancels a meeting the user organises; attendees get `comment`. */
-  cancelEvent(id: string, comment: string): Promise<void>;
   /** The plan's tagged events (singles and series masters). */
   planEvents(planId: string): Promise<EventInfo[]>;
   /** Every event the app booked (singles and series masters), tags included. */
@@ -61,6 +83,23 @@ const utc = (dt: string | null | undefined): string => (dt ? (/[zZ]|[+-]\d\d:\d\
 
 const CAL_WRITE = [SCOPES.calendarsReadWrite];
 const eventPath = (id: string): string => `/me/events/${encodeURIComponent(id)}`;
+
+const changeItem = (change: CalendarChange, id: string): BatchRequestItem => {
+  switch (change.kind) {
+    case 'delete':
+      return { id, method: 'DELETE', url: eventPath(change.id) };
+    case 'cancel':
+      return { id, method: 'POST', url: `${eventPath(change.id)}/cancel`, body: { comment: change.comment }, headers: { 'Content-Type': 'application/json' } };
+    case 'endSeries': {
+      const { pattern, range } = change.recurrence;
+      const recurrence = toGraphRecurrence({
+        pattern,
+        range: { type: 'endDate', startDate: range.startDate, endDate: change.endDate, recurrenceTimeZone: range.recurrenceTimeZone },
+      });
+      return { id, method: 'PATCH', url: eventPath(change.id), body: { recurrence }, headers: { 'Content-Type': 'application/json' } };
+    }
+  }
+};
 
 export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
   async mailboxSettings() {
@@ -165,19 +204,6 @@ export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
       ...(patch.start ? { start: patch.start } : {}),
       ...(patch.end ? { end: patch.end } : {}),
     };
-    if (patch.recurrenceEndDate) {
-      // Ending a series means sending its whole recurrence with a new range: Graph replaces the object.
-      const current = await graph.get<MG.Event>(`${eventPath(id)}${queryString({ $select: 'recurrence' })}`, { scopes: CAL_WRITE });
-      if (!current.recurrence?.pattern || !current.recurrence.range) {
-        throw new AppError({ code: 'graph.badRequest', detail: `event ${id} is not a series` });
-      }
-      const domain = fromGraphRecurrence(current.recurrence);
-      if (!domain) throw new AppError({ code: 'unexpected', detail: `event ${id}: unreadable recurrence` });
-      body.recurrence = toGraphRecurrence({
-        pattern: domain.pattern,
-        range: { type: 'endDate', startDate: domain.range.startDate, endDate: patch.recurrenceEndDate as IsoDate, recurrenceTimeZone: domain.range.recurrenceTimeZone },
-      });
-    }
     await graph.patch(eventPath(id), body, { scopes: CAL_WRITE });
   },
 
@@ -190,8 +216,35 @@ export const createCalendarGateway = (graph: GraphClient): CalendarGateway => ({
     }
   },
 
-  async cancelEvent(id, comment) {
-    await graph.post(`${eventPath(id)}/cancel`, { comment }, { scopes: CAL_WRITE });
+  async applyChanges(changes, options = {}) {
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    let pending = [...changes];
+    for (let round = 1; pending.length > 0; round++) {
+      const failed: { change: CalendarChange; response: BatchResponseItem | undefined }[] = [];
+      for (let from = 0; from < pending.length; from += MAX_BATCH) {
+        const chunk = pending.slice(from, from + MAX_BATCH);
+        const items = chainItems(chunk.map((c, i) => changeItem(c, String(i + 1))), 4);
+        const responses = await graph.batch(items, { scopes: CAL_WRITE, what: 'calendar changes $batch' });
+        chunk.forEach((change, i) => {
+          const r = responses[i];
+          // Deleting or cancelling what is already gone is what the caller wanted.
+          const done = r && ((r.status >= 200 && r.status < 300) || (r.status === 404 && change.kind !== 'endSeries'));
+          if (!done) failed.push({ change, response: r });
+        });
+      }
+      if (failed.length === 0) return;
+      // 424: not run because the item before it in the chain failed; it can simply go again.
+      const canRetry = failed.every((f) => f.response && (isRetryableStatus(f.response.status) || f.response.status === 424));
+      if (!canRetry || round >= CHANGE_ROUNDS) {
+        const worst = failed.find((f) => f.response?.status !== 424) ?? failed[0]!;
+        throw worst.response && worst.response.status > 0
+          ? graphError({ status: worst.response.status, body: worst.response.body, headers: worst.response.headers, what: `${worst.change.kind} event` })
+          : new AppError({ code: 'network', detail: `${worst.change.kind} event ${worst.change.id}: no answer in the $batch` });
+      }
+      const wait = Math.max(1, ...failed.map((f) => parseRetryAfter(f.response?.headers['retry-after']) ?? 0));
+      await sleep(Math.min(wait, MAX_WAIT_SECONDS) * 1000);
+      pending = failed.map((f) => f.change);
+    }
   },
 
   async planEvents(planId) {

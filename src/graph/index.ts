@@ -13,7 +13,7 @@ export { toIanaZone } from './timezones';
 export { createDirectoryGateway } from './directory';
 export type { DirectoryGateway, DirectoryPerson } from './directory';
 export { createCalendarGateway } from './calendar';
-export type { BusyInfo, CalendarGateway, EventPatch, MailboxInfo, MeetingSlot } from './calendar';
+export type { ApplyChangesOptions, BusyInfo, CalendarChange, CalendarGateway, EventPatch, MailboxInfo, MeetingSlot } from './calendar';
 export { createContactsGateway } from './contacts';
 export type { ContactPatch, ContactsGateway } from './contacts';
 export { createBookingGateway } from './booking';

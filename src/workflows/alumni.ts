@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../domain/errors';
 import type { TouchpointKind } from '../domain/cadence/model';
-import type { PlanId } from '../domain/types';
-import type { CalendarGateway, ContactsGateway, EventInfo } from '../graph';
+import type { IsoDate, PlanId } from '../domain/types';
+import type { CalendarChange, CalendarGateway, ContactsGateway, EventInfo } from '../graph';
 import { appendReconnect, lastContacted, parseReconnectLog, sortAlumni } from '../domain/alumni';
 import { TOUCHPOINT_KIND_LABELS } from '../domain/cadence';
 import type { Lang } from '../domain/types';
@@ -132,22 +132,22 @@ const futureOf = (events: readonly EventInfo[], nowMs: number) => events.filter(
 export const stopReminders = async (deps: AlumniDeps, planId: PlanId, now: Date): Promise<void> => {
   const events = await deps.calendar.planEvents(planId);
   const nowMs = now.getTime();
-  const singles = events.filter((e) => e.role?.startsWith('touchpoint:'));
-  for (const e of futureOf(singles, nowMs)) await deps.calendar.deleteEvent(e.id);
+  const changes: CalendarChange[] = futureOf(events.filter((e) => e.role?.startsWith('touchpoint:')), nowMs).map((e) => ({ kind: 'delete', id: e.id }));
   const series = events.filter((e) => e.role?.startsWith('series:') && e.recurrence);
-  if (series.length === 0) return;
-  const occurrences = await deps.calendar.appOccurrences(now.toISOString(), new Date(nowMs + LOOK_AHEAD_DAYS * 4 * 86_400_000).toISOString());
+  const occurrences =
+    series.length === 0
+      ? []
+      : await deps.calendar.appOccurrences(now.toISOString(), new Date(nowMs + LOOK_AHEAD_DAYS * 4 * 86_400_000).toISOString());
   for (const s of series) {
     const next = occurrences
       .filter((o) => o.seriesMasterId === s.id && utcMs(o.start) >= nowMs)
       .sort((a, b) => utcMs(a.start) - utcMs(b.start))[0];
     if (!next?.start || !s.recurrence) continue; // nothing left to stop
     const zone = s.recurrence.range.recurrenceTimeZone;
-    const nextDay = DateTime.fromMillis(utcMs(next.start), { zone }).startOf('day');
-    const endDate = nextDay.minus({ days: 1 }).toISODate() ?? '';
-    if (endDate < s.recurrence.range.startDate) await deps.calendar.deleteEvent(s.id);
-    else await deps.calendar.updateEvent(s.id, { recurrenceEndDate: endDate });
+    const endDate = (DateTime.fromMillis(utcMs(next.start), { zone }).startOf('day').minus({ days: 1 }).toISODate() ?? '') as IsoDate;
+    changes.push(endDate < s.recurrence.range.startDate ? { kind: 'delete', id: s.id } : { kind: 'endSeries', id: s.id, recurrence: s.recurrence, endDate });
   }
+  await deps.calendar.applyChanges(changes);
 };
 
 /** What the leaver reads in the cancellation, in the language of the invite they got. */
@@ -163,12 +163,12 @@ const CANCEL_MESSAGE: Readonly<Record<Lang, string>> = {
  */
 export const cancelPlan = async (deps: AlumniDeps, planId: PlanId, now: Date): Promise<void> => {
   const [events, contacts] = await Promise.all([deps.calendar.planEvents(planId), deps.contacts.planContacts(planId)]);
-  for (const e of events) {
-    if (e.role === 'conversation' && !e.isCancelled && e.attendees.length > 0 && utcMs(e.start) > now.getTime()) {
-      await deps.calendar.cancelEvent(e.id, CANCEL_MESSAGE[e.lang === 'en' ? 'en' : 'fr']);
-    } else {
-      await deps.calendar.deleteEvent(e.id);
-    }
-  }
+  await deps.calendar.applyChanges(
+    events.map((e): CalendarChange =>
+      e.role === 'conversation' && !e.isCancelled && e.attendees.length > 0 && utcMs(e.start) > now.getTime()
+        ? { kind: 'cancel', id: e.id, comment: CANCEL_MESSAGE[e.lang === 'en' ? 'en' : 'fr'] }
+        : { kind: 'delete', id: e.id },
+    ),
+  );
   for (const c of contacts) await deps.contacts.deleteContact(c.id);
 };

@@ -91,7 +91,12 @@ test('stop reminders: future one-offs deleted, series end before their next occu
   const now = AFTER_FIRST_TOUCHPOINT;
   const before = await viewPlan(sandbox, plan.id);
   const singles = [...before.events.keys()].filter((r) => r.startsWith('touchpoint:'));
+  sandbox.clearLog();
   await svc.stopReminders(plan.id, now);
+  // Read the plan, read its occurrences, then one $batch for every delete and series end.
+  const trips = sandbox.log().filter((e) => e.roundTrip);
+  expect(trips.filter((e) => e.path.startsWith('/v1.0/$batch') || e.path.startsWith('/$batch'))).toHaveLength(1);
+  expect(trips.filter((e) => e.method === 'DELETE' || e.method === 'PATCH')).toEqual([]);
   const after = await viewPlan(sandbox, plan.id);
   // The first touchpoint (April 2027) is in the past and stays; later one-offs are gone.
   const left = [...after.events.keys()].filter((r) => r.startsWith('touchpoint:'));
@@ -106,7 +111,12 @@ test('stop reminders: future one-offs deleted, series end before their next occu
 
 test('cancel plan: the leaver gets a cancellation, everything booked is removed', async () => {
   const { svc, plan } = await bookOne();
+  sandbox.clearLog();
   await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  // The cancellation and every event delete go in one $batch, not one request each.
+  const trips = sandbox.log().filter((e) => e.roundTrip);
+  expect(trips.filter((e) => e.method === 'POST' && /\$batch/.test(e.path))).toHaveLength(1);
+  expect(trips.filter((e) => e.method === 'DELETE' && /events/.test(e.path))).toEqual([]);
   const after = await viewPlan(sandbox, plan.id);
   expect([...after.events.keys()]).toEqual([]);
   expect(after.contacts).toEqual([]);
@@ -117,6 +127,19 @@ test('cancel plan: the leaver gets a cancellation, everything booked is removed'
   expect(cancellations[0]).toEqual(expect.objectContaining({ subject: 'Entretien de départ avec Émilie Laurent' }));
   expect(cancellations[0]?.comment).toBe('Je dois malheureusement annuler notre entretien. Je reviens vers vous très vite.');
   expect(cancellations[0]?.attendees.map((a) => a.toLowerCase())).toContain(plan.leaver.workEmail.toLowerCase());
+});
+
+test('cancel plan under throttling: the items Exchange turns away are sent again, and everything goes', async () => {
+  const { svc, plan } = await bookOne();
+  // The first two event items inside the next batch come back 429 with Retry-After: 1.
+  sandbox.setFaults([
+    { match: { path: '^/me/events/[^/]+(/cancel)?$', nth: 1 }, action: { status: 429, retryAfterSeconds: 1 } },
+    { match: { path: '^/me/events/[^/]+(/cancel)?$', nth: 2 }, action: { status: 429, retryAfterSeconds: 1 } },
+  ]);
+  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  const after = await viewPlan(sandbox, plan.id);
+  expect([...after.events.keys()]).toEqual([]);
+  expect(sandbox.log().filter((e) => e.status === 429).length).toBeGreaterThanOrEqual(1);
 });
 
 test('an English invite is cancelled in English', async () => {
