@@ -134,6 +134,9 @@ describe('Teams tab, end to end', () => {
 
     const w = stringsFor('en').wizard;
     await page.getByRole('button', { name: w.receipt.finish, exact: true }).click();
+    // The incomplete receipt stays on screen while the second attempt runs: wait for the complete
+    // one itself rather than for "a receipt", which the old one would satisfy at once.
+    await page.getByRole('heading', { level: 3, name: w.receipt.title, exact: true }).waitFor({ timeout: 30_000 });
     expect(await waitForReceipt(page, 'en')).toBe('complete');
     // What the first attempt created is reported as already there, the rest as created now.
     await page.getByText(w.receipt.alreadyThere, { exact: true }).first().waitFor();
