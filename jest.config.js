@@ -1,4 +1,6 @@
-// One jest run, four projects: the layers test differently (see README, "Tests").
+// One jest run, six projects: the layers test differently (see README, "Tests").
+const { availableParallelism } = require('node:os');
+
 const swc = [
   '@swc/jest',
   {
@@ -19,9 +21,30 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // jest's default is one worker fewer than the cores, so on CI's two cores every file ran one after the
+  // other while the parent process (which only schedules and reports) sat idle. Two workers keep both
+  // cores busy: most e2e time is waiting on Chromium and the sandbox, and unit files are CPU-bound and
+  // independent. Every server a test starts listens on port 0, so files do not collide. Same sitting, 2
+  // cores, measured in README "Tests"; `--runInBand` (or `-w 1`) still gives the old serial order.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      // FC_RUNS (npm run test:deep) for the properties that name no run count.
+      setupFiles: ['<rootDir>/test/unit/support/setup.ts'],
+    },
+    {
+      // The repo's command-line tools run as the user runs them (a child process each): the agenda CLI,
+      // manifest validation and packaging, the Agents Toolkit files. Kept out of unit, which stays quick.
+      ...common,
+      displayName: 'tools',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/tools/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'ui',
@@ -34,6 +57,13 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    },
+    {
+      // Microsoft's documented Graph behaviour, case by case, against the sandbox (npm run conformance for a tenant).
+      ...common,
+      displayName: 'conformance',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/conformance/**/*.test.ts'],
     },
     {
       ...common,

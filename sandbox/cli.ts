@@ -17,13 +17,19 @@ async function main(): Promise<void> {
   const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? '0');
   // Throttling is on unless SANDBOX_THROTTLE=0: the demo should behave like Exchange.
   const throttle = process.env.SANDBOX_THROTTLE === '0' ? false : EXCHANGE_THROTTLE;
-  const sb = await createSandbox({ port, dataFile, latencyMs, throttle, quiet: process.env.SANDBOX_VERBOSE !== '1' });
+  // How a parallel $batch meets the mailbox: Graph's documented four-at-a-time (default) or the 429s of
+  // older field reports (sandbox/batch.ts has the sources).
+  const batchConcurrency = process.env.SANDBOX_BATCH_CONCURRENCY === 'reported429' ? 'reported429' : 'documented';
+  if (process.env.SANDBOX_BATCH_CONCURRENCY !== undefined && process.env.SANDBOX_BATCH_CONCURRENCY !== batchConcurrency) {
+    throw new Error(`SANDBOX_BATCH_CONCURRENCY must be 'documented' or 'reported429' (got '${process.env.SANDBOX_BATCH_CONCURRENCY}').`);
+  }
+  const sb = await createSandbox({ port, dataFile, latencyMs, throttle, batchConcurrency, quiet: process.env.SANDBOX_VERBOSE !== '1' });
   const users = sb.store.state.users;
   const lines = [
     `Au revoir Graph sandbox listening on ${sb.url}`,
     `  Graph v1.0:  ${sb.graphUrl}`,
     `  Data file:   ${dataFile}`,
-    `  Latency:     ${latencyMs} ms   Throttling: ${throttle ? `${throttle.maxConcurrentPerMailbox} concurrent, ${throttle.ratePerMailbox.requests}/${throttle.ratePerMailbox.perSeconds}s per mailbox` : 'off'}`,
+    `  Latency:     ${latencyMs} ms   Throttling: ${throttle ? `${throttle.maxConcurrentPerMailbox} concurrent, ${throttle.ratePerMailbox.requests}/${throttle.ratePerMailbox.perSeconds}s per mailbox` : 'off'}   $batch: ${batchConcurrency}`,
     '',
     'Seeded users:',
     ...users.map((u) => `  ${u.userPrincipalName.padEnd(34)} ${u.displayName} — ${u.jobTitle}${u.canReadLeaveDates ? ' (reads leave dates)' : ''}`),

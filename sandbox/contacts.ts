@@ -13,6 +13,7 @@ import {
   requireObjectBody,
   selectSuffix,
   stringArray,
+  filterableExtProps,
   upsertExtProps,
   upsertExtensions,
   userSeg,
@@ -176,7 +177,7 @@ export function listContacts(ctx: RouteCtx, folderId?: string): GraphResponse {
       const r = renderContact(c);
       return filter((segs) => {
         const head = segs[0]!.toLowerCase();
-        if (head === 'singlevalueextendedproperties') return c.extProps;
+        if (head === 'singlevalueextendedproperties') return filterableExtProps(c.extProps);
         if (head === 'extensions') return c.extensions;
         return getPath(r, segs);
       });

@@ -2,7 +2,7 @@
 // error Graph gives for properties a type does not have.
 import type { GraphRequest, Json, JsonObject } from './core';
 import { GraphError, isObject, badRequest } from './core';
-import { compileFilter, parseExpand } from './odata';
+import { ExtendedPropertyId, compileFilter, parseExpand } from './odata';
 import type { ExtProp, Store, UserRecord } from './store';
 
 export interface RouteCtx {
@@ -66,6 +66,11 @@ export function upsertExtProps(current: ExtProp[], incoming: unknown): ExtProp[]
   return out;
 }
 
+/** Extended properties as a $filter lambda sees them (`ep/id` compares its Name case-sensitively). */
+export function filterableExtProps(props: readonly ExtProp[]): Array<{ id: ExtendedPropertyId; value: string }> {
+  return props.map((p) => ({ id: new ExtendedPropertyId(p.id), value: p.value }));
+}
+
 export function makeExtension(raw: unknown): JsonObject {
   if (!isObject(raw) || typeof raw.extensionName !== 'string' || raw.extensionName === '') {
     throw badRequest('An open extension needs an extensionName.', 'RequestBodyRead');
@@ -107,7 +112,7 @@ export function applyExpand(out: Record<string, unknown>, item: { extProps: ExtP
     const name = e.name.toLowerCase();
     if (name === 'singlevalueextendedproperties') {
       const f = compileFilter(e.filter, EXT_PROP_SCHEMA);
-      const hits = item.extProps.filter((p) => f === null || f((segs) => (segs[0]!.toLowerCase() === 'id' ? p.id : p.value)));
+      const hits = item.extProps.filter((p) => f === null || f((segs) => (segs[0]!.toLowerCase() === 'id' ? new ExtendedPropertyId(p.id) : p.value)));
       // Graph leaves the property out when no extended property matched.
       if (hits.length > 0) out.singleValueExtendedProperties = hits.map((p) => ({ id: p.id, value: p.value }));
     } else if (name === 'extensions') {

@@ -257,6 +257,27 @@ export function getPath(obj: unknown, segs: string[]): unknown {
   return cur;
 }
 
+/**
+ * The id of an extended property as a $filter sees it. "Filtering the string name (Name) in the id of an
+ * extended property is case-sensitive. Filtering the value property of an extended property is
+ * case-insensitive." (https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get).
+ * CHOICE: the docs say nothing of the type keyword and the GUID before the Name; a GUID is the same GUID in
+ * either case, so that part compares case-insensitively, and the Name exactly.
+ */
+export class ExtendedPropertyId {
+  constructor(readonly id: string) {}
+  /** [type and set, Name] for the named form ("String {guid} Name X"); the tag form has no Name. */
+  parts(): [string, string | null] {
+    const m = /^(.*?\s+Name\s+)(\S.*)$/i.exec(this.id);
+    return m ? [m[1]!.toLowerCase().replace(/\s+/g, ' '), m[2]!] : [this.id.toLowerCase(), null];
+  }
+  equals(other: string): boolean {
+    const [a, an] = this.parts();
+    const [b, bn] = new ExtendedPropertyId(other).parts();
+    return a === b && an === bn;
+  }
+}
+
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function toInstant(v: string): number {
@@ -269,6 +290,9 @@ function compare(a: unknown, b: unknown): number | null {
   if (a === undefined) a = null;
   if (b === undefined) b = null;
   if (a === null || b === null) return a === b ? 0 : null;
+  // Only eq/ne make sense on an extended property id: equal or not, never ordered.
+  if (a instanceof ExtendedPropertyId && typeof b === 'string') return a.equals(b) ? 0 : null;
+  if (b instanceof ExtendedPropertyId && typeof a === 'string') return b.equals(a) ? 0 : null;
   if (typeof a === 'string' && typeof b === 'string') {
     if (ISO_LIKE.test(a) && ISO_LIKE.test(b)) {
       const x = toInstant(a);

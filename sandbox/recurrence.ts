@@ -55,7 +55,7 @@ export interface GraphRecurrence {
   range: GraphRecurrenceRange;
 }
 
-export type RecurrenceValidation = { ok: true; recurrence: GraphRecurrence } | { ok: false; message: string };
+export type RecurrenceValidation = { ok: true; recurrence: GraphRecurrence } | { ok: false; message: string; code?: string };
 
 export const DAYS_OF_WEEK: readonly DayOfWeek[] = [
   'sunday',
@@ -117,7 +117,7 @@ const absent = (v: unknown): boolean => v === undefined || v === null;
 /**
  * Validate a patternedRecurrence as Graph does.
  *
- * CHOICE (PLATFORM-NOTES.md, "recurrence"): the docs disagree about properties a pattern type does not use.
+ * CHOICE (docs/graph-fidelity.md, "Calendar windows and recurrence"): the docs disagree about properties a pattern type does not use.
  * Graph's own responses echo every property with defaults (month 0, dayOfMonth 0, index "first",
  * firstDayOfWeek "sunday", daysOfWeek []) and clients send those back, so those defaults are accepted.
  * A property foreign to the type with a meaningful value (absoluteMonthly with daysOfWeek ["monday"], daily
@@ -267,9 +267,12 @@ export function validateRecurrence(value: unknown): RecurrenceValidation {
       return fail("The recurrence range property 'recurrenceTimeZone' must be a string.");
     }
     if (rawRange.recurrenceTimeZone !== '' && resolveZone(rawRange.recurrenceTimeZone) === null) {
-      return fail(
-        `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${rawRange.recurrenceTimeZone}'.`,
-      );
+      // Graph's code and wording for a zone it does not take (time.ts), in the range as anywhere else.
+      return {
+        ok: false,
+        code: 'TimeZoneNotSupportedException',
+        message: `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${rawRange.recurrenceTimeZone}'.`,
+      };
     }
     recurrenceTimeZone = rawRange.recurrenceTimeZone;
   }

@@ -1,15 +1,19 @@
 // Maps a Graph v1.0 path (after /v1.0) to its handler. /me is /users/{caller}; /me/calendar/events and
-// /me/events are the same collection, as in Graph.
+// /me/events are the same collection, as in Graph. Each route first checks the token's scopes against its
+// page's permission table (permissions.ts): a missing scope is a 403 before anything is read.
 import type { GraphRequest, GraphResponse } from './core';
 import { GraphError } from './core';
 import { contactExtensions, contactPhoto, deleteContact, folderRoute, getContact, listContacts, patchContact, postContact } from './contacts';
-import { calendarView, cancelEvent, deleteEvent, eventExtensions, getEvent, instances, listEvents, patchEvent, postEvent } from './events';
+import { calendarView, cancelEvent, deleteEvent, eventExtensions, getCalendar, getEvent, instances, listEvents, patchEvent, postEvent, supportedTimeZones } from './events';
 import type { RouteCtx } from './items';
 import { findMeetingTimesRoute, getScheduleRoute } from './schedule';
 import { categoriesRoute, mailboxSettingsRoute } from './settings';
 import type { Store, UserRecord } from './store';
 import { countUsers, directReports, getUser, listAllUsers, manager, photoMeta, photoValue, resolveUser } from './users';
 import { parsePreferTimeZone } from './time';
+import { getMessage, listMessages } from './messages';
+import type { Rule } from './permissions';
+import { RULES, requireScope, scopesOf } from './permissions';
 
 export function splitPath(path: string): string[] {
   return path
@@ -61,11 +65,20 @@ export function dispatch(store: Store, now: () => Date, graphUrl: string, req: G
     return res;
   };
   if (segs[0]?.toLowerCase() !== 'users') throw noSegment(segs[0] ?? '');
+  const scopes = scopesOf(req);
+  const gate = (rule: Rule): void => requireScope(scopes, rule);
+  /** Reads need the read rule; anything else the write rule. */
+  const gateRW = (read: Rule, write: Rule): void => gate(m === 'GET' ? read : write);
   if (segs.length === 1) {
     if (m !== 'GET') throw methodNotAllowed();
+    gate(RULES.listUsers);
     return listAllUsers({ ...base, target: caller });
   }
-  if (segs[1] === '$count' && segs.length === 2) return countUsers({ ...base, target: caller });
+  if (segs[1] === '$count' && segs.length === 2) {
+    gate(RULES.listUsers);
+    return countUsers({ ...base, target: caller });
+  }
+  const self = store.user(segs[1]!)?.id === caller.id;
   const target = resolveUser({ store }, segs[1]!);
   const ctx: RouteCtx = { ...base, target };
   const rest = segs.slice(2);
@@ -76,60 +89,93 @@ export function dispatch(store: Store, now: () => Date, graphUrl: string, req: G
 
   if (rest.length === 0) {
     is('GET');
+    gate(self ? RULES.getMe : RULES.getUser);
     return getUser(ctx);
   }
   switch (r0) {
     case 'directreports':
       is('GET');
+      gate(self ? RULES.myReports : RULES.othersReports);
       return directReports(ctx);
     case 'manager':
       is('GET');
+      gate(self ? RULES.myReports : RULES.othersReports);
       return manager(ctx);
     case 'photo':
       is('GET');
+      gate(self ? RULES.myPhoto : RULES.othersPhoto);
       if (rest.length === 1) return photoMeta(ctx);
       if (rest[1] === '$value') return photoValue(ctx);
       throw noSegment(rest[1]!);
     case 'calendarview':
       is('GET');
+      gate(RULES.readCalendar);
       return finish(ctx, calendarView(ctx));
     case 'findmeetingtimes':
       is('POST');
+      gate(RULES.findMeetingTimes);
       return finish(ctx, findMeetingTimesRoute(ctx));
     case 'calendar': {
       const r1 = rest[1]?.toLowerCase();
       if (r1 === 'getschedule') {
         is('POST');
+        gate(RULES.getSchedule);
         return finish(ctx, getScheduleRoute(ctx));
       }
       if (r1 === 'calendarview') {
         is('GET');
+        gate(RULES.readCalendar);
         return finish(ctx, calendarView(ctx));
       }
-      if (r1 === 'events') return finish(ctx, eventsRoute(ctx, rest.slice(2), m));
+      if (r1 === 'events') {
+        gateRW(RULES.readCalendar, RULES.writeCalendar);
+        return finish(ctx, eventsRoute(ctx, rest.slice(2), m));
+      }
       if (rest.length === 1) {
         is('GET');
-        return {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-          body: { '@odata.context': `${graphUrl}/$metadata#users('${target.id}')/calendar/$entity`, id: `AAMkAGI2CAL${target.id}`, name: 'Calendar', canEdit: true, isDefaultCalendar: true, owner: { name: target.displayName, address: target.mail } },
-        };
+        gate(RULES.readCalendar);
+        return getCalendar(ctx);
       }
       throw noSegment(rest[1] ?? '');
     }
     case 'events':
+      gateRW(RULES.readCalendar, RULES.writeCalendar);
       return finish(ctx, eventsRoute(ctx, rest.slice(1), m));
     case 'contacts':
+      gateRW(RULES.readContacts, RULES.writeContacts);
       return contactsRoute(ctx, rest.slice(1), m, undefined);
     case 'contactfolders': {
+      gateRW(RULES.readContacts, RULES.writeContacts);
       if (rest.length <= 2) return folderRoute(ctx, rest[1]);
       if (rest[2]?.toLowerCase() === 'contacts') return contactsRoute(ctx, rest.slice(3), m, rest[1]);
       throw noSegment(rest[2]!);
     }
     case 'outlook':
-      if (rest[1]?.toLowerCase() === 'mastercategories' && rest.length <= 3) return categoriesRoute(ctx, rest[2]);
+      if (rest[1]?.toLowerCase() === 'mastercategories' && rest.length <= 3) {
+        gateRW(RULES.readSettings, RULES.writeSettings);
+        return categoriesRoute(ctx, rest[2]);
+      }
+      if (rest[1]?.toLowerCase().startsWith('supportedtimezones') && rest.length === 2) {
+        is('GET');
+        gate(RULES.getMe); // User.Read: https://learn.microsoft.com/graph/api/outlookuser-supportedtimezones
+        return supportedTimeZones(ctx, rest[1]);
+      }
       throw noSegment(rest[1] ?? 'outlook');
+    case 'messages':
+      // Read only: the app never writes mail (sandbox/messages.ts).
+      is('GET');
+      gate(RULES.readMail);
+      if (rest.length === 1) return listMessages(ctx);
+      if (rest.length === 2) return getMessage(ctx, rest[1]!);
+      throw noSegment(rest[2]!);
+    case 'mailfolders':
+      is('GET');
+      gate(RULES.readMail);
+      if (rest.length === 3 && rest[2]?.toLowerCase() === 'messages') return listMessages(ctx, rest[1]!);
+      throw noSegment(rest[2] ?? rest[1] ?? 'mailFolders');
     case 'mailboxsettings':
+      // Get/Update mailboxSettings: MailboxSettings.Read / MailboxSettings.ReadWrite (user-get-mailboxsettings).
+      gateRW(RULES.readSettings, RULES.writeSettings);
       if (rest.length <= 2) return mailboxSettingsRoute(ctx, rest[1]);
       throw noSegment(rest[2]!);
     default:

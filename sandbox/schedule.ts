@@ -62,7 +62,14 @@ export function getScheduleRoute(ctx: RouteCtx): GraphResponse {
     const address = String(s);
     const u = ctx.store.userByEmail(address);
     if (!u) {
-      return { scheduleId: address, error: { message: 'The specified user could not be found.', responseCode: 'ErrorMailRecipientNotFound' } };
+      // An address Exchange cannot resolve still gets its entry in a 200, carrying only scheduleId and a
+      // freeBusyError {message, responseCode} (scheduleInformation and freeBusyError resources:
+      // https://learn.microsoft.com/graph/api/resources/scheduleinformation,
+      // https://learn.microsoft.com/graph/api/resources/freebusyerror). The exact message and the
+      // numeric responseCode "5009" are from a real answer quoted in microsoftgraph/microsoft-graph-docs#11225.
+      // CHOICE: the docs list no codes or messages; we use that observed pair and, as observed, send no
+      // availabilityView, scheduleItems or workingHours, so a client cannot mistake the entry for "free".
+      return { scheduleId: address, error: { message: `Unable to resolve e-mail address ${address} to an Active Directory object.`, responseCode: '5009' } };
     }
     const busy = busyOf(ctx.store, u, start, end);
     let view = '';

@@ -40,7 +40,17 @@ export const PEOPLE: readonly Person[] = [
   { given: 'Emily', surname: 'Carter', upn: 'emily.carter', jobTitle: 'Technical Writer', department: 'Engineering', office: 'New York – Hudson Yards', zone: 'America/New_York', windowsZone: 'Eastern Standard Time', hours: ['10:00', '18:00'], lang: 'en-US', manager: 'claire.martin' },
   { given: 'Paul', surname: 'Girard', upn: 'paul.girard', jobTitle: 'Directeur commercial', department: 'Ventes', office: 'Paris – La Défense', zone: 'Europe/Paris', windowsZone: 'Romance Standard Time', hours: ['09:00', '18:00'], lang: 'fr-FR' },
   { given: 'Julien', surname: 'Moreau', upn: 'julien.moreau', jobTitle: 'Ingénieur commercial', department: 'Ventes', office: 'Bordeaux', zone: 'Europe/Paris', windowsZone: 'Romance Standard Time', hours: ['09:00', '18:00'], lang: 'fr-FR', manager: 'paul.girard', leaveInDays: 40 },
+  // A manager whose mailbox is in "India Standard Time" (a Windows name the app once turned into UTC), with a
+  // report leaving and two former colleagues whose reminder series were touched in Outlook (see seedIndia).
+  { given: 'Priya', surname: 'Sharma', upn: 'priya.sharma', jobTitle: 'Engineering Manager', department: 'Engineering', office: 'Bengaluru – Whitefield', zone: 'Asia/Kolkata', windowsZone: 'India Standard Time', hours: ['09:30', '18:30'], lang: 'en-GB' },
+  { given: 'Arjun', surname: 'Rao', upn: 'arjun.rao', jobTitle: 'Software Engineer', department: 'Engineering', office: 'Bengaluru – Whitefield', zone: 'Asia/Kolkata', windowsZone: 'India Standard Time', hours: ['09:30', '18:30'], lang: 'en-GB', manager: 'priya.sharma', leaveInDays: 30 },
 ];
+
+/**
+ * Mailboxes whose default calendar may not create Teams meetings (allowedOnlineMeetingProviders []): Paul
+ * Girard's. An event POSTed there with isOnlineMeeting true comes back without a join link.
+ */
+export const NO_TEAMS_UPNS: readonly string[] = ['paul.girard'];
 
 /** mulberry32: a small deterministic PRNG, so the calendars are the same for the same seed day. */
 function prng(seed: string): () => number {
@@ -120,11 +130,98 @@ function buildSeed(now: Date, day: DateTime, seedKey: string): State {
       ],
       cancellations: [],
       transactions: {},
+      ...(NO_TEAMS_UPNS.includes(p.upn) ? { onlineMeetingProviders: [] } : {}),
     };
   }
   const state: State = { version: 1, seededAt: now.toISOString(), users, mailboxes };
-  seedCalendars(new Store(state, null), users, day, seedKey, now);
+  const store = new Store(state, null);
+  seedCalendars(store, users, day, seedKey, now);
+  seedIndia(store, users, day, seedKey, now);
   return state;
+}
+
+/**
+ * The app's tags as it writes them (src/graph/tags.ts): the sandbox does not import the app, so the seeded
+ * "already booked" reminders spell the property ids out.
+ */
+const TAG_SET = '{7b3c2a5e-4f61-4d8a-9c1e-2a9d5f0b8c47}';
+const tag = (name: string, value: string): { id: string; value: string } => ({ id: `String ${TAG_SET} Name ${name}`, value });
+
+/** Plan ids of Priya Sharma's two former colleagues, by how their series' zone reads back. */
+export function indiaAlumniPlans(now: Date): { customized: string; empty: string } {
+  const seedKey = DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).startOf('day').toISODate()!;
+  return { customized: seededGuid(`plan:${seedKey}:meera`), empty: seededGuid(`plan:${seedKey}:rohan`) };
+}
+
+/**
+ * Priya Sharma's alumni: reconnect reminder series booked two years ago by the app (quarterly on the second
+ * Tuesday, 10:00 in
+ * India, five years long), then touched in Outlook so that they read back the way real series do:
+ * - Meera Iyer's reads recurrenceTimeZone "Customized Time Zone" and originalStartTimeZone
+ *   "tzone://Microsoft/Custom" (a custom zone saved by desktop Outlook);
+ * - Rohan Gupta's reads recurrenceTimeZone "" (microsoftgraph/microsoft-graph-docs issue 6578) with
+ *   originalStartTimeZone "India Standard Time".
+ * Both still recur in India Standard Time, as Exchange keeps the real rule.
+ */
+function seedIndia(store: Store, users: UserRecord[], day: DateTime, seedKey: string, now: Date): void {
+  const priya = users.find((u) => u.userPrincipalName === `priya.sharma@${DOMAIN}`)!;
+  const mb = store.mailbox(priya.id);
+  mb.categories.push({ id: seededGuid(`cat:${priya.id}:aurevoir`), displayName: 'Au revoir', color: 'preset5' });
+  const plans = indiaAlumniPlans(now);
+  const alumni = [
+    { key: 'meera', given: 'Meera', surname: 'Iyer', email: 'meera.iyer@tailspin.example', company: 'Tailspin Toys', plan: plans.customized, readBack: { recurrenceTimeZone: 'Customized Time Zone', originalStartTimeZone: 'tzone://Microsoft/Custom' } },
+    { key: 'rohan', given: 'Rohan', surname: 'Gupta', email: 'rohan.gupta@northwind.example', company: 'Northwind Traders', plan: plans.empty, readBack: { recurrenceTimeZone: '' } },
+  ];
+  const stamp = now.toISOString();
+  // The second Tuesday of the month two years back, as the app lays a steady cadence (a working day).
+  const month = day.setZone('Asia/Kolkata', { keepLocalTime: true }).minus({ years: 2 }).startOf('month');
+  const start = month.plus({ days: ((2 - month.weekday + 7) % 7) + 7 });
+  for (const a of alumni) {
+    const first = start.set({ hour: 10, minute: 0 });
+    const [ev] = createEvent(
+      store,
+      priya,
+      {
+        subject: `Reconnect with ${a.given} ${a.surname}`,
+        body: { contentType: 'html', content: `<p>Time to catch up with ${a.given}: ${a.email}</p>` },
+        start: { dateTime: first.toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: 'India Standard Time' },
+        end: { dateTime: first.plus({ minutes: 15 }).toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: 'India Standard Time' },
+        showAs: 'free',
+        isReminderOn: true,
+        reminderMinutesBeforeStart: 15,
+        responseRequested: false,
+        categories: ['Au revoir'],
+        transactionId: `aurevoir-${a.plan}-series:steady-call`,
+        recurrence: {
+          pattern: { type: 'relativeMonthly', interval: 3, daysOfWeek: ['tuesday'], index: 'second' },
+          range: { type: 'endDate', startDate: first.toISODate(), endDate: first.plus({ years: 5 }).toISODate(), recurrenceTimeZone: 'India Standard Time' },
+        },
+        singleValueExtendedProperties: [tag('AuRevoirPlanId', a.plan), tag('AuRevoirRole', 'series:steady-call'), tag('AuRevoirKind', 'call')],
+      },
+      () => now,
+      { id: seededItemId(`event:${seedKey}:india:${a.key}`), iCalUId: '040000008200E00074C5B7101A82E008' + seededGuid(`ical:${seedKey}:india:${a.key}`).replace(/-/g, '').toUpperCase() },
+    );
+    ev.readBack = a.readBack;
+    mb.contacts.push({
+      id: seededItemId(`contact:${seedKey}:india:${a.key}`, 'AAMkAGI2Q'),
+      changeKey: seededItemId(`ck:${seedKey}:india:${a.key}`, ''),
+      createdDateTime: stamp,
+      lastModifiedDateTime: stamp,
+      parentFolderId: mb.defaultContactFolderId,
+      data: {
+        givenName: a.given,
+        surname: a.surname,
+        displayName: `${a.given} ${a.surname}`,
+        emailAddresses: [{ name: `${a.given} ${a.surname}`, address: a.email }],
+        companyName: a.company,
+        categories: ['Au revoir'],
+        personalNotes: '',
+      },
+      extProps: [tag('AuRevoirPlanId', a.plan), tag('AuRevoirRole', 'contact')],
+      extensions: [],
+      photo: null,
+    });
+  }
 }
 
 function seedCalendars(store: Store, users: UserRecord[], day: DateTime, seedKey: string, now: Date): void {
@@ -269,6 +366,47 @@ function seedCalendars(store: Store, users: UserRecord[], day: DateTime, seedKey
     extProps: [],
     extensions: [],
     photo: null,
+  });
+
+  // SEEDED DEMO MAIL (sandbox only, not Graph data): a few messages in Claire's mailbox so that "count emails
+  // as contact" has something to find. Marked: internetMessageId under @demo.sandbox.invalid, and each one's
+  // body says it is demo mail. Marc (a former colleague) wrote, Claire answered; Émilie and Léa (leaving soon)
+  // got mail at the personal addresses the demo wizard suggests; one newsletter is noise.
+  const claireMail = { emailAddress: { name: 'Claire Martin', address: claire.mail } };
+  const addr = (name: string, address: string) => ({ emailAddress: { name, address } });
+  const demoMessages: Array<{ key: string; folder: 'inbox' | 'sentitems'; daysAgo: number; subject: string; from: ReturnType<typeof addr>; to: Array<ReturnType<typeof addr>> }> = [
+    { key: 'marc-1', folder: 'inbox', daysAgo: 20, subject: 'Des nouvelles de Fabrikam', from: addr('Marc Lefebvre', 'marc.lefebvre@fabrikam.example'), to: [claireMail] },
+    { key: 'marc-2', folder: 'sentitems', daysAgo: 12, subject: 'RE: Des nouvelles de Fabrikam', from: claireMail, to: [addr('Marc Lefebvre', 'marc.lefebvre@fabrikam.example')] },
+    { key: 'emilie-1', folder: 'sentitems', daysAgo: 3, subject: 'Ton pot de départ', from: claireMail, to: [addr('Émilie Laurent', 'emilie.laurent@example.org')] },
+    { key: 'lea-1', folder: 'inbox', daysAgo: 2, subject: 'Mon adresse perso', from: addr('Léa Dubois', 'lea.dubois@example.net'), to: [claireMail] },
+    { key: 'news-1', folder: 'inbox', daysAgo: 1, subject: 'Contoso hebdo', from: addr('Contoso Communication', 'news@contoso.example'), to: [claireMail] },
+  ];
+  cm.messages = demoMessages.map((d) => {
+    const at = DateTime.fromJSDate(now).minus({ days: d.daysAgo }).toUTC().toISO({ suppressMilliseconds: true })!;
+    return {
+      id: seededItemId(`message:${seedKey}:${d.key}`, 'AAMkAGI2M'),
+      changeKey: seededItemId(`mck:${seedKey}:${d.key}`, ''),
+      createdDateTime: at,
+      lastModifiedDateTime: at,
+      folder: d.folder,
+      data: {
+        subject: d.subject,
+        receivedDateTime: at,
+        sentDateTime: at,
+        hasAttachments: false,
+        internetMessageId: `<${d.key}.${seedKey}@demo.sandbox.invalid>`,
+        importance: 'normal',
+        isRead: true,
+        conversationId: seededItemId(`conv:${seedKey}:${d.key.split('-')[0]}`, 'AAQkAGI2'),
+        bodyPreview: 'Sandbox demo mail.',
+        body: { contentType: 'text', content: 'Sandbox demo mail (seeded, not real).' },
+        sender: d.from,
+        from: d.from,
+        toRecipients: d.to,
+        ccRecipients: [],
+        bccRecipients: [],
+      },
+    };
   });
 }
 

@@ -126,9 +126,11 @@ export function mailboxSettingsRoute(ctx: RouteCtx, sub: string | undefined): Gr
     if ('endTime' in w) next.endTime = normTime(w.endTime);
     if ('timeZone' in w) {
       const tz = isObject(w.timeZone) ? w.timeZone.name : undefined;
-      if (typeof tz !== 'string' || resolveZone(tz) === null) throw badRequest('Invalid workingHours time zone.', 'ErrorInvalidTimeZone');
+      // Codes and wording from the errors table of https://learn.microsoft.com/graph/api/user-update-mailboxsettings.
+      if (typeof tz !== 'string' || resolveZone(tz) === null) throw badRequest('Time Zone settings provided are invalid.', 'InvalidTimeZone');
       next.timeZone = { name: tz };
     }
+    if (next.startTime >= next.endTime) throw badRequest('Start Time should occur before End Time.', 'ErrorInvalidTimeSettings');
     m.settings.workingHours = next;
     out.workingHours = next as unknown as Json;
   }

@@ -69,6 +69,12 @@ export interface StoredEvent {
   cancelledDates: string[];
   /** Modified occurrences, keyed by original date. */
   exceptions: Record<string, StoredException>;
+  /**
+   * How Exchange shows this item's zones when that is not what was written: series touched in Outlook read
+   * back recurrenceTimeZone "" or "Customized Time Zone", and originalStartTimeZone "tzone://Microsoft/Custom"
+   * for a legacy custom zone (see sandbox/events/render.ts). The series still recurs in its real zone.
+   */
+  readBack?: { recurrenceTimeZone?: string; originalStartTimeZone?: string };
 }
 
 export interface StoredContact {
@@ -104,8 +110,21 @@ export interface CancellationRecord {
   attendees: string[];
 }
 
+/** A mail message (sandbox/messages.ts). `folder` is the well-known name of the folder holding it. */
+export interface StoredMessage {
+  id: string;
+  changeKey: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  folder: 'inbox' | 'sentitems' | 'drafts' | 'deleteditems';
+  /** Graph message properties (subject, from, toRecipients, receivedDateTime, body, ...). */
+  data: JsonObject;
+}
+
 export interface Mailbox {
   userId: string;
+  /** Absent in data files written before messages existed: no messages. */
+  messages?: StoredMessage[];
   settings: MailboxSettingsRecord;
   events: StoredEvent[];
   contacts: StoredContact[];
@@ -115,6 +134,11 @@ export interface Mailbox {
   cancellations: CancellationRecord[];
   /** transactionId → event id, for idempotent creates. */
   transactions: Record<string, string>;
+  /**
+   * The default calendar's allowedOnlineMeetingProviders (calendar resource); absent means
+   * ["teamsForBusiness"], the usual Microsoft 365 mailbox. [] is a mailbox that may not create Teams meetings.
+   */
+  onlineMeetingProviders?: string[];
 }
 
 export interface State {

@@ -7,6 +7,7 @@
  * understand both. All maths is done with luxon; this module only translates names and string forms.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { WINDOWS_TO_IANA_MAP, findIana } from 'windows-iana';
 
 /**
  * Base of the errors the calendar modules throw for a bad request: the server answers them with `status`
@@ -44,161 +45,64 @@ export class DateTimeFormatError extends CalendarRequestError {
 }
 
 /**
- * Windows time-zone names → IANA, after CLDR's windowsZones.xml "001" (default territory) rows. Only the
- * names' spelling matters to clients, so the lookup is case-insensitive. Aliases that ICU renamed (Kiev,
- * Calcutta...) use the current IANA spelling; both are accepted by luxon.
+ * The IANA names dateTimeTimeZone accepts besides Windows names: the "Additional time zones" list of
+ * https://learn.microsoft.com/graph/api/resources/datetimetimezone, in its order. Any other IANA name
+ * (Europe/Madrid, America/Toronto...) is refused like an unknown name: that is what "Methods such as create
+ * or update might not support all dateTimeTimeZone time zones" leaves a client to expect, and the harsher
+ * reading. CHOICE: where the page gives two spellings ("Europe/Kyiv (Kiev)", "Asia/Toshkent (Tashkent)",
+ * "Asia/Astana (Almaty)", "Asia/Yangon (Rangoon)") both are accepted; the value maps each to a zone ICU knows.
  */
-const WINDOWS_TO_IANA: Readonly<Record<string, string>> = {
-  'Dateline Standard Time': 'Etc/GMT+12',
-  'UTC-11': 'Etc/GMT+11',
-  'Aleutian Standard Time': 'America/Adak',
-  'Hawaiian Standard Time': 'Pacific/Honolulu',
-  'Marquesas Standard Time': 'Pacific/Marquesas',
-  'Alaskan Standard Time': 'America/Anchorage',
-  'UTC-09': 'Etc/GMT+9',
-  'Pacific Standard Time (Mexico)': 'America/Tijuana',
-  'UTC-08': 'Etc/GMT+8',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'US Mountain Standard Time': 'America/Phoenix',
-  'Mountain Standard Time (Mexico)': 'America/Mazatlan',
-  'Mountain Standard Time': 'America/Denver',
-  'Yukon Standard Time': 'America/Whitehorse',
-  'Central America Standard Time': 'America/Guatemala',
-  'Central Standard Time': 'America/Chicago',
-  'Easter Island Standard Time': 'Pacific/Easter',
-  'Central Standard Time (Mexico)': 'America/Mexico_City',
-  'Canada Central Standard Time': 'America/Regina',
-  'SA Pacific Standard Time': 'America/Bogota',
-  'Eastern Standard Time (Mexico)': 'America/Cancun',
-  'Eastern Standard Time': 'America/New_York',
-  'Haiti Standard Time': 'America/Port-au-Prince',
-  'Cuba Standard Time': 'America/Havana',
-  'US Eastern Standard Time': 'America/Indiana/Indianapolis',
-  'Turks And Caicos Standard Time': 'America/Grand_Turk',
-  'Paraguay Standard Time': 'America/Asuncion',
-  'Atlantic Standard Time': 'America/Halifax',
-  'Venezuela Standard Time': 'America/Caracas',
-  'Central Brazilian Standard Time': 'America/Cuiaba',
-  'SA Western Standard Time': 'America/La_Paz',
-  'Pacific SA Standard Time': 'America/Santiago',
-  'Newfoundland Standard Time': 'America/St_Johns',
-  'Tocantins Standard Time': 'America/Araguaina',
-  'E. South America Standard Time': 'America/Sao_Paulo',
-  'SA Eastern Standard Time': 'America/Cayenne',
-  'Argentina Standard Time': 'America/Argentina/Buenos_Aires',
-  'Greenland Standard Time': 'America/Nuuk',
-  'Montevideo Standard Time': 'America/Montevideo',
-  'Magallanes Standard Time': 'America/Punta_Arenas',
-  'Saint Pierre Standard Time': 'America/Miquelon',
-  'Bahia Standard Time': 'America/Bahia',
-  'UTC-02': 'Etc/GMT+2',
-  'Azores Standard Time': 'Atlantic/Azores',
-  'Cape Verde Standard Time': 'Atlantic/Cape_Verde',
-  UTC: 'Etc/UTC',
-  'Coordinated Universal Time': 'Etc/UTC',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'Sao Tome Standard Time': 'Africa/Sao_Tome',
-  'Morocco Standard Time': 'Africa/Casablanca',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Romance Standard Time': 'Europe/Paris',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'W. Central Africa Standard Time': 'Africa/Lagos',
-  'Jordan Standard Time': 'Asia/Amman',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'Middle East Standard Time': 'Asia/Beirut',
-  'Egypt Standard Time': 'Africa/Cairo',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'Syria Standard Time': 'Asia/Damascus',
-  'West Bank Standard Time': 'Asia/Hebron',
-  'South Africa Standard Time': 'Africa/Johannesburg',
-  'FLE Standard Time': 'Europe/Kyiv',
-  'Israel Standard Time': 'Asia/Jerusalem',
-  'South Sudan Standard Time': 'Africa/Juba',
-  'Kaliningrad Standard Time': 'Europe/Kaliningrad',
-  'Sudan Standard Time': 'Africa/Khartoum',
-  'Libya Standard Time': 'Africa/Tripoli',
-  'Namibia Standard Time': 'Africa/Windhoek',
-  'Arabic Standard Time': 'Asia/Baghdad',
-  'Turkey Standard Time': 'Europe/Istanbul',
-  'Arab Standard Time': 'Asia/Riyadh',
-  'Belarus Standard Time': 'Europe/Minsk',
-  'Russian Standard Time': 'Europe/Moscow',
-  'E. Africa Standard Time': 'Africa/Nairobi',
-  'Volgograd Standard Time': 'Europe/Volgograd',
-  'Iran Standard Time': 'Asia/Tehran',
-  'Arabian Standard Time': 'Asia/Dubai',
-  'Astrakhan Standard Time': 'Europe/Astrakhan',
-  'Azerbaijan Standard Time': 'Asia/Baku',
-  'Russia Time Zone 3': 'Europe/Samara',
-  'Mauritius Standard Time': 'Indian/Mauritius',
-  'Saratov Standard Time': 'Europe/Saratov',
-  'Georgian Standard Time': 'Asia/Tbilisi',
-  'Caucasus Standard Time': 'Asia/Yerevan',
-  'Afghanistan Standard Time': 'Asia/Kabul',
-  'West Asia Standard Time': 'Asia/Tashkent',
-  'Ekaterinburg Standard Time': 'Asia/Yekaterinburg',
-  'Pakistan Standard Time': 'Asia/Karachi',
-  'Qyzylorda Standard Time': 'Asia/Qyzylorda',
-  'India Standard Time': 'Asia/Kolkata',
-  'Sri Lanka Standard Time': 'Asia/Colombo',
-  'Nepal Standard Time': 'Asia/Kathmandu',
-  'Central Asia Standard Time': 'Asia/Bishkek',
-  'Bangladesh Standard Time': 'Asia/Dhaka',
-  'Omsk Standard Time': 'Asia/Omsk',
-  'Myanmar Standard Time': 'Asia/Yangon',
-  'SE Asia Standard Time': 'Asia/Bangkok',
-  'Altai Standard Time': 'Asia/Barnaul',
-  'W. Mongolia Standard Time': 'Asia/Hovd',
-  'North Asia Standard Time': 'Asia/Krasnoyarsk',
-  'N. Central Asia Standard Time': 'Asia/Novosibirsk',
-  'Tomsk Standard Time': 'Asia/Tomsk',
-  'China Standard Time': 'Asia/Shanghai',
-  'North Asia East Standard Time': 'Asia/Irkutsk',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'W. Australia Standard Time': 'Australia/Perth',
-  'Taipei Standard Time': 'Asia/Taipei',
-  'Ulaanbaatar Standard Time': 'Asia/Ulaanbaatar',
-  'Aus Central W. Standard Time': 'Australia/Eucla',
-  'Transbaikal Standard Time': 'Asia/Chita',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'North Korea Standard Time': 'Asia/Pyongyang',
-  'Korea Standard Time': 'Asia/Seoul',
-  'Yakutsk Standard Time': 'Asia/Yakutsk',
-  'Cen. Australia Standard Time': 'Australia/Adelaide',
-  'AUS Central Standard Time': 'Australia/Darwin',
-  'E. Australia Standard Time': 'Australia/Brisbane',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-  'West Pacific Standard Time': 'Pacific/Port_Moresby',
-  'Tasmania Standard Time': 'Australia/Hobart',
-  'Vladivostok Standard Time': 'Asia/Vladivostok',
-  'Lord Howe Standard Time': 'Australia/Lord_Howe',
-  'Bougainville Standard Time': 'Pacific/Bougainville',
-  'Russia Time Zone 10': 'Asia/Srednekolymsk',
-  'Magadan Standard Time': 'Asia/Magadan',
-  'Norfolk Standard Time': 'Pacific/Norfolk',
-  'Sakhalin Standard Time': 'Asia/Sakhalin',
-  'Central Pacific Standard Time': 'Pacific/Guadalcanal',
-  'Russia Time Zone 11': 'Asia/Kamchatka',
-  'New Zealand Standard Time': 'Pacific/Auckland',
-  'UTC+12': 'Etc/GMT-12',
-  'Fiji Standard Time': 'Pacific/Fiji',
-  'Chatham Islands Standard Time': 'Pacific/Chatham',
-  'UTC+13': 'Etc/GMT-13',
-  'Tonga Standard Time': 'Pacific/Tongatapu',
-  'Samoa Standard Time': 'Pacific/Apia',
-  'Line Islands Standard Time': 'Pacific/Kiritimati',
-};
-
-const WINDOWS_LOWER = new Map<string, string>(
-  Object.entries(WINDOWS_TO_IANA).map(([windows, iana]) => [windows.toLowerCase(), iana]),
+const GRAPH_IANA: ReadonlyMap<string, string> = new Map(
+  ([
+    'Etc/GMT+12', 'Etc/GMT+11', 'Pacific/Honolulu', 'America/Anchorage', 'America/Santa_Isabel', 'America/Los_Angeles',
+    'America/Phoenix', 'America/Chihuahua', 'America/Denver', 'America/Guatemala', 'America/Chicago', 'America/Mexico_City',
+    'America/Regina', 'America/Bogota', 'America/New_York', 'America/Indiana/Indianapolis', 'America/Caracas',
+    'America/Asuncion', 'America/Halifax', 'America/Cuiaba', 'America/La_Paz', 'America/Santiago', 'America/St_Johns',
+    'America/Sao_Paulo', 'America/Argentina/Buenos_Aires', 'America/Cayenne', 'America/Godthab', 'America/Montevideo',
+    'America/Bahia', 'Etc/GMT+2', 'Atlantic/Azores', 'Atlantic/Cape_Verde', 'Africa/Casablanca', 'Etc/GMT', 'Europe/London',
+    'Atlantic/Reykjavik', 'Europe/Berlin', 'Europe/Budapest', 'Europe/Paris', 'Europe/Warsaw', 'Africa/Lagos',
+    'Africa/Windhoek', 'Europe/Bucharest', 'Asia/Beirut', 'Africa/Cairo', 'Asia/Damascus', 'Africa/Johannesburg',
+    'Europe/Kyiv', 'Europe/Kiev', 'Europe/Istanbul', 'Asia/Jerusalem', 'Asia/Amman', 'Asia/Baghdad', 'Europe/Kaliningrad',
+    'Asia/Riyadh', 'Africa/Nairobi', 'Asia/Tehran', 'Asia/Dubai', 'Asia/Baku', 'Europe/Moscow', 'Indian/Mauritius',
+    'Asia/Tbilisi', 'Asia/Yerevan', 'Asia/Kabul', 'Asia/Karachi', ['Asia/Toshkent', 'Asia/Tashkent'], 'Asia/Tashkent',
+    'Asia/Kolkata', 'Asia/Colombo', 'Asia/Kathmandu', ['Asia/Astana', 'Asia/Almaty'], 'Asia/Almaty', 'Asia/Dhaka',
+    'Asia/Yekaterinburg', 'Asia/Yangon', 'Asia/Rangoon', 'Asia/Bangkok', 'Asia/Novosibirsk', 'Asia/Shanghai',
+    'Asia/Krasnoyarsk', 'Asia/Singapore', 'Australia/Perth', 'Asia/Taipei', 'Asia/Ulaanbaatar', 'Asia/Irkutsk', 'Asia/Tokyo',
+    'Asia/Seoul', 'Australia/Adelaide', 'Australia/Darwin', 'Australia/Brisbane', 'Australia/Sydney', 'Pacific/Port_Moresby',
+    'Australia/Hobart', 'Asia/Yakutsk', 'Pacific/Guadalcanal', 'Asia/Vladivostok', 'Pacific/Auckland', 'Etc/GMT-12',
+    'Pacific/Fiji', 'Asia/Magadan', 'Pacific/Tongatapu', 'Pacific/Apia', 'Pacific/Kiritimati',
+  ] as Array<string | [string, string]>).map((entry): [string, string] => (typeof entry === 'string' ? [entry.toLowerCase(), entry] : [entry[0].toLowerCase(), entry[1]])),
 );
 
 /**
- * The IANA zone a Graph time-zone name stands for, or null when the name is unknown.
- * Windows names first (so "UTC" maps to Etc/UTC), then IANA names as ICU knows them. Empty strings and
- * offsets such as "+02:00" are not zone names in Graph, so they are refused even though luxon parses some.
+ * Windows time-zone names → IANA, from CLDR's windowsZones.xml (the `windows-iana` package, pinned): the
+ * "time zones currently supported by Windows" that dateTimeTimeZone accepts
+ * (https://learn.microsoft.com/graph/api/resources/datetimetimezone). CHOICE: matched case-insensitively
+ * (Graph's docs do not say; Windows itself compares zone ids case-insensitively).
+ */
+const WINDOWS_LOWER = new Map<string, string>(
+  [...new Set(WINDOWS_TO_IANA_MAP.map((row) => row.windowsName))].map((windows) => {
+    // CLDR lists the old spelling first (Asia/Calcutta); the one Graph's page lists reads better in answers.
+    const candidates = findIana(windows).filter((z) => IANAZone.isValidZone(z));
+    const canonical = (z: string): string => new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
+    const first = candidates[0];
+    // Windows' "UTC" stays Etc/UTC (ICU counts Etc/GMT, a listed name, as the same zone).
+    const listed = first === undefined || windows === 'UTC' ? undefined : candidates.find((z) => GRAPH_IANA.has(z.toLowerCase()) && canonical(z) === canonical(first));
+    const iana = listed ?? first;
+    if (iana === undefined) throw new Error(`windows-iana: no IANA zone ICU knows for ${windows}`);
+    return [windows.toLowerCase(), iana];
+  }),
+);
+
+/** Every Windows zone name the sandbox accepts, in CLDR's order (for supportedTimeZones). */
+export function windowsZoneNames(): string[] {
+  return [...new Set(WINDOWS_TO_IANA_MAP.map((row) => row.windowsName))];
+}
+
+/**
+ * The IANA zone a Graph time-zone name stands for, or null when Graph would refuse the name.
+ * Windows names first (so "UTC" maps to Etc/UTC), then the IANA names Graph lists. Empty strings, offsets
+ * such as "+02:00" and IANA names outside Graph's list are refused even though luxon knows them.
  */
 export function resolveZone(name: string): string | null {
   // Checking an IANA name builds an Intl formatter (~0.5 ms); calendar views resolve the same few names
@@ -217,10 +121,9 @@ function lookupZone(name: string): string | null {
   if (trimmed === '') return null;
   const windows = WINDOWS_LOWER.get(trimmed.toLowerCase());
   if (windows !== undefined) return windows;
-  // IANA names contain a slash (Europe/Paris) or are one of the few single-word zones ICU knows (GMT).
-  if (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(trimmed) && IANAZone.isValidZone(trimmed)) {
-    return new IANAZone(trimmed).name;
-  }
+  // CHOICE: IANA names are matched case-insensitively too, like Windows ids (the docs are silent).
+  const iana = GRAPH_IANA.get(trimmed.toLowerCase());
+  if (iana !== undefined && IANAZone.isValidZone(iana)) return new IANAZone(iana).name;
   return null;
 }
 

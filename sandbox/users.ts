@@ -5,6 +5,7 @@ import type { RouteCtx } from './items';
 import { contextUrl, selectSuffix } from './items';
 import type { EntitySchema } from './odata';
 import { applySelect, compileFilter, getPath, page, parseOrderBy, parseSelect, sortBy } from './odata';
+import { BASIC_PROFILE, has, readsFullProfiles, scopesOf } from './permissions';
 import type { UserRecord } from './store';
 
 const DEFAULT_PROPS = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
@@ -39,10 +40,31 @@ function fullUser(u: UserRecord): Record<string, unknown> {
   };
 }
 
-/** Renders a user as Graph would for this caller: default set, or $select; leave dates only if permitted. */
+/** Whether this caller may read leave dates: the scope and an admin-like role, both (see renderUser). */
+function readsLeaveDates(ctx: RouteCtx): boolean {
+  return ctx.caller.canReadLeaveDates && has(scopesOf(ctx.req), 'User-LifeCycleInfo.Read.All');
+}
+
+/**
+ * Renders a user as Graph would for this caller: default set, or $select. What the caller's permissions do
+ * not reach comes back null, not absent (permissions.ts, BASIC_PROFILE):
+ * - another user's properties outside the basic profile, unless the token reads full profiles;
+ * - employeeLeaveDateTime, unless the token has User-LifeCycleInfo.Read.All and the user an admin-like role
+ *   ("To read this property, the calling app must be assigned the User-LifeCycleInfo.Read.All permission ...
+ *   in delegated scenarios, the admin needs ... Lifecycle Workflows Administrator, Global Reader": user
+ *   resource, https://learn.microsoft.com/graph/api/resources/user). CHOICE: the page does not say whether
+ *   a caller without them gets null, no property or a 403 on $select; a field report describes it coming
+ *   back empty, not denied, so null, as for the basic profile.
+ */
 export function renderUser(ctx: RouteCtx, u: UserRecord, select: string[] | null): Record<string, unknown> {
   const full = fullUser(u);
-  if (!ctx.caller.canReadLeaveDates) delete full.employeeLeaveDateTime;
+  if (u.id !== ctx.caller.id && !readsFullProfiles(scopesOf(ctx.req))) {
+    for (const k of Object.keys(full)) {
+      // Leave dates have their own rule, below.
+      if (!BASIC_PROFILE.includes(k) && k !== 'employeeLeaveDateTime') full[k] = k === 'businessPhones' ? [] : null;
+    }
+  }
+  if (!readsLeaveDates(ctx)) full.employeeLeaveDateTime = null;
   if (select === null) return applySelect(full, DEFAULT_PROPS);
   for (const s of select) {
     if (!ALL_PROPS.some((p) => p.toLowerCase() === s.toLowerCase())) {
@@ -139,8 +161,24 @@ function listUsers(ctx: RouteCtx, users: UserRecord[], contextPath: string, odat
     throw new GraphError(400, 'Request_BadRequest', "$count is not currently supported without the 'ConsistencyLevel: eventual' header.");
   }
   const filterSrc = q.get('$filter');
-  if (filterSrc !== null && /employeeLeaveDateTime/i.test(filterSrc) && !ctx.caller.canReadLeaveDates) {
+  // $filter on employeeLeaveDateTime (checked after the permission below: a caller who may not read the
+  // property is refused first). The user resource says it "Supports $filter (eq, ne, not, ge, le, in)"
+  // (https://learn.microsoft.com/en-us/graph/api/resources/user?view=graph-rest-1.0). Whether that is a
+  // default or an advanced query, the table of "Advanced query capabilities on Microsoft Entra ID objects"
+  // (https://learn.microsoft.com/en-us/graph/aad-advanced-queries, user properties) does not say: it has no
+  // row for employeeLeaveDateTime (and lists employeeHireDate twice). CHOICE: the harsher reading, as its
+  // sibling employeeHireDate (every operator "Advanced"): without ConsistencyLevel: eventual AND $count=true
+  // the filter is refused with 400 Request_UnsupportedQuery, the answer maintainers describe for another
+  // property filtered without them (employeeType: "Add the $count query parameter and the ConsistencyLevel
+  // header with the value of eventual", https://github.com/microsoftgraph/microsoft-graph-docs/issues/12591).
+  // The advanced-queries page: "the requestor must set the ConsistencyLevel header to eventual and, except
+  // for $search, use the $count query parameter".
+  // CHOICE: filtering on a property the caller may not read is refused (403) rather than matching nothing.
+  if (filterSrc !== null && /employeeLeaveDateTime/i.test(filterSrc) && !readsLeaveDates(ctx)) {
     throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  }
+  if (filterSrc !== null && /employeeLeaveDateTime/i.test(filterSrc) && !(eventual(ctx) && q.get('$count') === 'true')) {
+    throw new GraphError(400, 'Request_UnsupportedQuery', "Unsupported or invalid query filter clause specified for property 'employeeLeaveDateTime' of resource 'User'.");
   }
   const filter = compileFilter(filterSrc, USER_SCHEMA);
   const select = parseSelect(q);

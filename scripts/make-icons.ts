@@ -92,7 +92,7 @@ export const ICONS: Readonly<Record<string, Buffer>> = {
   'color.png': render(192, colourLayers),
   'color-32.png': render(32, colourLayers),
   'outline.png': render(32, outlineLayers),
-  ...Object.fromEntries([16, 32, 64, 80, 128].map((s) => [`icon-${s}.png`, render(s, colourLayers)])),
+  ...Object.fromEntries([16, 25, 32, 48, 64, 80, 128].map((s) => [`icon-${s}.png`, render(s, colourLayers)])),
 };
 
 if (require.main === module) {

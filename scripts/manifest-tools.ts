@@ -20,8 +20,30 @@ export const isEnvName = (s: string): s is EnvName => (ENVS as readonly string[]
 
 export type Values = Readonly<Record<string, string>>;
 
-/** Reads manifest/env/<env>.json, adds VERSION (package.json) and BASE_HOST (from BASE_URL). */
-export const loadEnvValues = (env: EnvName, manifestDir = MANIFEST_DIR): Values => {
+/**
+ * What the Microsoft 365 Agents Toolkit knows better than manifest/env/<env>.json: when it runs
+ * `npm run package` (m365agents.yml), its environment (env/.env.<env>) is in process.env, with the
+ * host it provisioned (TAB_ENDPOINT), the Teams app id and the app registration's client id.
+ */
+export const toolkitOverrides = (shell: NodeJS.ProcessEnv): Record<string, string> => {
+  const out: Record<string, string> = {};
+  const endpoint = shell.TAB_ENDPOINT?.trim().replace(/\/+$/, '');
+  if (endpoint) {
+    out.BASE_URL = endpoint;
+    out.WEBSITE_URL = `${endpoint}/tab.html?host=web`;
+    out.PRIVACY_URL = `${endpoint}/tab.html?host=web#about`;
+    out.TERMS_URL = `${endpoint}/tab.html?host=web#about`;
+  }
+  if (shell.TEAMS_APP_ID?.trim()) out.APP_ID = shell.TEAMS_APP_ID.trim();
+  if (shell.AAD_APP_CLIENT_ID?.trim()) out.CLIENT_ID = shell.AAD_APP_CLIENT_ID.trim();
+  return out;
+};
+
+/**
+ * Reads manifest/env/<env>.json (overridden by the toolkit's values, above), adds VERSION
+ * (package.json) and BASE_HOST (from BASE_URL).
+ */
+export const loadEnvValues = (env: EnvName, manifestDir = MANIFEST_DIR, shell: NodeJS.ProcessEnv = process.env): Values => {
   const file = join(manifestDir, 'env', `${env}.json`);
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const values: Record<string, string> = {};
@@ -29,6 +51,7 @@ export const loadEnvValues = (env: EnvName, manifestDir = MANIFEST_DIR): Values 
     if (typeof v !== 'string') throw new Error(`${file}: ${k} must be a string`);
     values[k] = v;
   }
+  Object.assign(values, toolkitOverrides(shell));
   const base = values.BASE_URL;
   if (!base) throw new Error(`${file}: BASE_URL is missing`);
   const url = new URL(base);

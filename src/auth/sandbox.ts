@@ -10,6 +10,11 @@ export interface SandboxTokenOptions {
   /** Refresh this many seconds before expiry. */
   readonly refreshMarginSeconds?: number;
   readonly now?: () => number;
+  /**
+   * Scopes to ask for at sign-in (the app's whole set, say), on top of those each call names. Without it
+   * the first token carries what the first call asked for, and a later call that needs more gets a new one.
+   */
+  readonly scopes?: readonly string[];
 }
 
 interface SandboxTokenResponse {
@@ -20,15 +25,20 @@ interface SandboxTokenResponse {
 }
 
 /**
- * The sandbox's dev sign-in (POST /sandbox/token). The token is kept in memory only, until shortly
- * before it expires; concurrent callers share one request. Tokens are never logged.
+ * The sandbox's dev sign-in (POST /sandbox/token). The sandbox's tokens carry their scopes (`scp`) and
+ * its routes check them as Graph does, so the provider asks for every scope requested so far and gets a
+ * new token when a call needs one the cached token lacks (as MSAL does for incremental consent). The
+ * token is kept in memory only, until shortly before it expires; concurrent callers share one request.
+ * Tokens are never logged.
  */
 export const createSandboxTokenProvider = (options: SandboxTokenOptions): TokenProvider => {
   const fetchImpl = options.fetchImpl ?? ((input: string, init?: RequestInit) => fetch(input, init));
   const now = options.now ?? (() => Date.now());
   const margin = (options.refreshMarginSeconds ?? 60) * 1000;
-  let cached: { token: string; expiresAt: number } | undefined;
+  let cached: { token: string; expiresAt: number; scopes: ReadonlySet<string> } | undefined;
   let pending: Promise<string> | undefined;
+  // Every scope asked for so far: a new token never loses one an earlier call needed.
+  const asked = new Set<string>(options.scopes ?? []);
 
   const fetchToken = async (scopes: string[]): Promise<string> => {
     const url = `${options.sandboxUrl.replace(/\/+$/, '')}/sandbox/token`;
@@ -48,16 +58,33 @@ export const createSandboxTokenProvider = (options: SandboxTokenOptions): TokenP
     const body = (await res.json()) as SandboxTokenResponse;
     const token = body.access_token ?? body.token;
     if (!token) throw new AppError({ code: 'auth.failed', detail: 'sandbox sign-in answered without a token' });
-    cached = { token, expiresAt: now() + (body.expires_in ?? 3600) * 1000 };
+    // The answer's `scope` says what the token carries (Entra's token endpoint does the same); without
+    // it, assume what was asked.
+    const granted = typeof body.scope === 'string' ? body.scope.split(' ').filter((x) => x !== '') : scopes;
+    cached = { token, expiresAt: now() + (body.expires_in ?? 3600) * 1000, scopes: new Set(granted) };
     return token;
   };
 
+  const usable = (scopes: readonly string[]): string | undefined =>
+    cached && cached.expiresAt - margin > now() && scopes.every((x) => cached!.scopes.has(x)) ? cached.token : undefined;
+
   return {
     async getToken(scopes) {
-      if (cached && cached.expiresAt - margin > now()) return cached.token;
-      pending ??= fetchToken(scopes).finally(() => {
-        pending = undefined;
-      });
+      for (const x of scopes) asked.add(x);
+      const ready = usable(scopes);
+      if (ready !== undefined) return ready;
+      // A request under way may already bring what this call needs; if not, ask again with everything.
+      if (pending) {
+        await pending.catch(() => undefined);
+        const after = usable(scopes);
+        if (after !== undefined) return after;
+      }
+      // One tick's grace first, so callers that start together are asked for together, in one request.
+      pending ??= Promise.resolve()
+        .then(() => fetchToken([...asked]))
+        .finally(() => {
+          pending = undefined;
+        });
       return pending;
     },
   };

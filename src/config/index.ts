@@ -1,5 +1,12 @@
-import { z } from 'zod';
+// zod's mini build: the same checks, as functions the bundler can leave out when unused; this
+// module runs on every page's first screen.
+import * as z from 'zod/mini';
 import { AppError } from '../domain/errors';
+
+// The pages' Content-Security-Policy allows no 'unsafe-eval' (scripts/csp.js). Zod compiles fast
+// parsers with `new Function` after probing for it, and even the caught probe is reported as a
+// CSP violation; jitless mode skips both (node_modules/zod/v4/core/util.js, `allowsEval`).
+z.config({ jitless: true });
 
 /**
  * The app's configuration, validated once at start. webpack defines the AU_REVOIR_* keys at build
@@ -46,29 +53,29 @@ export const isLoopbackUrl = (value: string): boolean => {
 const trimSlash = (s: string): string => s.replace(/\/+$/, '');
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const loopbackUrl = z
-  .string()
-  .trim()
-  .refine(isLoopbackUrl, { message: 'the sandbox URL must be http(s) on 127.0.0.1, localhost or [::1]' })
-  .transform(trimSlash);
+const loopbackUrl = z.pipe(
+  z.string().check(z.trim(), z.refine(isLoopbackUrl, { message: 'the sandbox URL must be http(s) on 127.0.0.1, localhost or [::1]' })),
+  z.transform(trimSlash),
+);
 
-const httpsUrl = z
-  .string()
-  .trim()
-  .url()
-  .refine((v) => v.startsWith('https://'), { message: 'must be an https URL' })
-  .transform(trimSlash);
+const httpsUrl = z.pipe(
+  z.pipe(z.string().check(z.trim()), z.url()).check(z.refine((v: string) => v.startsWith('https://'), { message: 'must be an https URL' })),
+  z.transform(trimSlash),
+);
+
+/** `preprocess` of the full build: blank values count as absent (so defaults apply). */
+const blankAsAbsent = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform(emptyToUndefined), schema);
 
 const schema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('sandbox'),
-    sandboxUrl: z.preprocess(emptyToUndefined, loopbackUrl.default(DEFAULT_SANDBOX_URL)),
+    sandboxUrl: blankAsAbsent(z._default(loopbackUrl, DEFAULT_SANDBOX_URL)),
   }),
   z.object({
     mode: z.literal('tenant'),
-    graphUrl: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_GRAPH_URL)),
-    clientId: z.preprocess(emptyToUndefined, z.string().trim().uuid({ message: 'AU_REVOIR_CLIENT_ID must be the app registration id (a GUID)' })),
-    authority: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_AUTHORITY)),
+    graphUrl: blankAsAbsent(z._default(httpsUrl, DEFAULT_GRAPH_URL)),
+    clientId: blankAsAbsent(z.pipe(z.string().check(z.trim()), z.uuid({ message: 'AU_REVOIR_CLIENT_ID must be the app registration id (a GUID)' }))),
+    authority: blankAsAbsent(z._default(httpsUrl, DEFAULT_AUTHORITY)),
   }),
 ]);
 

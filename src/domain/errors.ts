@@ -1,3 +1,4 @@
+import { fill } from './texts/fill';
 import type { Lang, Localized } from './types';
 
 /**
@@ -30,7 +31,7 @@ export type ErrorCode =
 
 export interface AppErrorInit {
   readonly code: ErrorCode;
-  /** Key into the message catalogue (domain/messages.ts), e.g. `error.graph.throttled`. */
+  /** Key into the message catalogue (ERROR_MESSAGES below), e.g. `error.graph.throttled`. */
   readonly messageKey?: string;
   /** Whether the same call may succeed if tried again later (429, 503, 504, network). */
   readonly retryable?: boolean;
@@ -107,6 +108,18 @@ export const ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
     fr: 'Au revoir a besoin de votre accord pour accéder à votre calendrier et à vos contacts.',
     en: 'Au revoir needs your consent to use your calendar and contacts.',
   },
+  'error.auth.adminConsentRequired': {
+    fr: "Au revoir a besoin d'autorisations que seul l'administrateur Microsoft 365 de votre organisation peut accorder. Demandez-lui d'accorder le consentement administrateur à l'application Au revoir (ID d'application {{clientId}}) pour ces autorisations déléguées Microsoft Graph : {{permissions}}. Le lien ci-dessous ouvre la page de consentement pour votre organisation ; une fois le consentement accordé, réessayez.",
+    en: "Au revoir needs permissions that only your organisation's Microsoft 365 administrator can grant. Ask them to grant admin consent to the Au revoir app (application ID {{clientId}}) for these delegated Microsoft Graph permissions: {{permissions}}. The link below opens the consent page for your organisation; once consent is granted, try again.",
+  },
+  'error.auth.consentDeclined': {
+    fr: "Sans votre accord, Au revoir ne peut pas utiliser votre calendrier ni vos contacts. Connectez-vous de nouveau et acceptez pour continuer.",
+    en: "Without your consent, Au revoir can't use your calendar and contacts. Sign in again and accept to continue.",
+  },
+  'error.auth.popupBlocked': {
+    fr: "La fenêtre de connexion n'a pas pu s'ouvrir ou a été fermée. Autorisez les fenêtres contextuelles pour ce site, puis cliquez de nouveau sur « Se connecter ».",
+    en: "The sign-in window couldn't open or was closed. Allow pop-ups for this site, then select “Sign in” again.",
+  },
   'error.auth.failed': {
     fr: 'La connexion a échoué. Réessayez dans un instant.',
     en: 'Sign-in failed. Please try again in a moment.',
@@ -165,12 +178,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, Localized>> = {
   },
 };
 
-/** Fills `{name}` placeholders; values are plain text (the caller escapes if it renders HTML). */
-export const fillTemplate = (template: string, params: Readonly<Record<string, string | number>>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-
 /** The text a user sees for an error, in their language. */
 export const messageFor = (err: AppError, lang: Lang, catalogue = ERROR_MESSAGES): string => {
   const entry = catalogue[err.messageKey] ?? catalogue[`error.${err.code}`] ?? ERROR_MESSAGES['error.unexpected']!;
-  return fillTemplate(entry[lang], err.params);
+  return fill(entry[lang], err.params);
 };

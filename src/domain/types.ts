@@ -25,21 +25,52 @@ export type PlanId = Brand<string, 'PlanId'>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+/** What a plan id may hold: a UUID (36) fits; it goes into tags, transactionIds and OData filters. */
+const PLAN_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A value refused by a branded constructor: a programming or data error, never the user's (their input
+ * is checked by validatePlan with a message in their language). A TypeError, as a wrong type would be.
+ */
+export class BrandError extends TypeError {
+  override readonly name = 'BrandError';
+  constructor(
+    readonly brand: 'IsoDate' | 'LocalDateTime' | 'IanaTimeZone' | 'Minutes' | 'PlanId',
+    readonly value: unknown,
+  ) {
+    super(`not a valid ${brand}: ${JSON.stringify(value)}`);
+  }
+}
+
+/** Whether the runtime's time-zone database (ICU, which luxon uses too) knows the name. */
+const knownZone = (s: string): boolean => {
+  try {
+    return s !== '' && new Intl.DateTimeFormat('en-US', { timeZone: s }).resolvedOptions().timeZone !== '';
+  } catch {
+    return false;
+  }
+};
 
 export const isoDate = (s: string): IsoDate => {
-  if (!ISO_DATE.test(s)) throw new TypeError(`not an ISO date: ${s}`);
+  if (!ISO_DATE.test(s)) throw new BrandError('IsoDate', s);
   return s as IsoDate;
 };
 export const localDateTime = (s: string): LocalDateTime => {
-  if (!LOCAL_DATE_TIME.test(s)) throw new TypeError(`not a local date-time: ${s}`);
+  if (!LOCAL_DATE_TIME.test(s)) throw new BrandError('LocalDateTime', s);
   return (s.length === 16 ? `${s}:00` : s) as LocalDateTime;
 };
-export const ianaTimeZone = (s: string): IanaTimeZone => s as IanaTimeZone;
+export const ianaTimeZone = (s: string): IanaTimeZone => {
+  if (!knownZone(s)) throw new BrandError('IanaTimeZone', s);
+  return s as IanaTimeZone;
+};
 export const minutes = (n: number): Minutes => {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a whole number of minutes: ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw new BrandError('Minutes', n);
   return n as Minutes;
 };
-export const planId = (s: string): PlanId => s as PlanId;
+export const planId = (s: string): PlanId => {
+  if (!PLAN_ID.test(s)) throw new BrandError('PlanId', s);
+  return s as PlanId;
+};
 
 export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 /** ISO order: index 0 is Monday (luxon's weekday 1). */
@@ -61,5 +92,5 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
   daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
   startTime: '09:00',
   endTime: '18:00',
-  timeZone: 'Europe/Paris' as IanaTimeZone,
+  timeZone: ianaTimeZone('Europe/Paris'),
 };

@@ -18,6 +18,8 @@ import {
 import { odataString, queryString } from './odata';
 import { SCOPES, unionScopes } from './scopes';
 import { PLAN_TAG_ID, TAG_EXPAND, tagFilter } from './tags';
+import { imageContent } from './images';
+import { layOut, type BatchLayout } from './batch';
 
 /**
  * The booking side of Graph, in operations the workflow can reason about. Each `submit` or `lookup`
@@ -37,7 +39,7 @@ export type BookingOutcome =
   | {
       readonly key: string;
       readonly ok: true;
-      /** false when Graph said it was already there (category 409). */
+      /** false when it was already there (a category found after its POST was refused). */
       readonly createdNow: boolean;
       readonly id?: string;
       readonly webLink?: string;
@@ -64,12 +66,12 @@ export interface PlanLookup {
 
 export interface BatchShape {
   /**
-   * How many of the mailbox's requests the batch may run at once. Exchange allows 4 concurrent
-   * requests per mailbox and answers 429 to the rest of a parallel batch, so the first `parallel`
-   * items run side by side and the others follow in a dependsOn chain, one at a time, still in the
-   * same round trip. Default 4; bulk booking gives each plan a share of the 4.
+   * `parallel` (default): one fully parallel batch, which Graph feeds to the mailbox four items at a time,
+   * so it takes all four of the mailbox's slots while it runs. `sequential`: one item at a time (one slot),
+   * for callers that run up to four batches at once (bulk booking) or resend what a parallel batch had
+   * refused with 429. The rules and their sources: batch.ts.
    */
-  readonly parallel?: number;
+  readonly layout?: BatchLayout;
 }
 
 export interface BookingGateway {
@@ -117,15 +119,14 @@ const toBatchItem = (op: BookingOp, id: string): BatchRequestItem => {
 /** A binary sub-response: Graph puts the bytes base64-encoded in `body`. */
 const photoFrom = (r: BatchResponseItem): BinaryContent | null => {
   if (typeof r.body !== 'string' || r.body === '') return null;
-  return { contentType: r.headers['content-type'] ?? 'image/jpeg', bytes: base64ToBytes(r.body) };
+  // The item's content type may read application/json: the bytes say what the photo is (images.ts).
+  return imageContent(base64ToBytes(r.body), r.headers['content-type']);
 };
 
 const outcomeOf = (op: BookingOp, r: BatchResponseItem): BookingOutcome => {
   const ok = r.status >= 200 && r.status < 300;
   if (op.kind === 'userPhoto' && (ok || r.status === 404)) return { key: op.key, ok: true, createdNow: false, photo: ok ? photoFrom(r) : null };
   if (op.kind === 'contactPhotoCheck' && (ok || r.status === 404)) return { key: op.key, ok: true, createdNow: false, hasPhoto: ok };
-  // The master category list already has it: exactly what we wanted.
-  if (op.kind === 'category' && r.status === 409) return { key: op.key, ok: true, createdNow: false };
   if (ok) {
     if (op.kind === 'event') {
       const e = fromGraphEvent((r.body ?? {}) as MG.Event);
@@ -149,93 +150,121 @@ const outcomeOf = (op: BookingOp, r: BatchResponseItem): BookingOutcome => {
   };
 };
 
-/** A request to another user's mailbox (their directory photo) does not use the manager's slots. */
-const usesOwnMailbox = (item: BatchRequestItem): boolean => !item.url.startsWith('/users/');
-
 /**
- * Lays the items out for Exchange's 4-per-mailbox limit: the first `parallel` of the manager's
- * items run at once, each later one depends on the one before it. Items that tend to "fail" on
- * purpose (the category's 409, a missing photo's 404) must come last or be independent, since a
- * failed item makes everything after it in the chain come back 424; callers order ops accordingly.
+ * Ops whose ordinary answer may be a 4xx: the leaver has no directory photo (404), the existing contact
+ * has none (404), the category exists (a 4xx on its POST). In a sequential batch they go last.
  */
-export const chainItems = (
-  items: readonly BatchRequestItem[],
-  parallel: number,
-  isLeaf: (item: BatchRequestItem) => boolean = () => false,
-): BatchRequestItem[] => {
-  const width = Math.max(1, Math.floor(parallel));
-  let own = 0;
-  let previous: string | undefined;
-  let lastLeaf: string | undefined;
-  return items.map((item) => {
-    if (!usesOwnMailbox(item)) return item;
-    own += 1;
-    const after = previous ?? lastLeaf;
-    const out = own > width && after ? { ...item, dependsOn: [after] } : item;
-    // A leaf waits for the chain but nothing waits for it, so its expected 404/409 fails no one
-    // (unless only leaves are left, and then only each other's).
-    if (isLeaf(item)) lastLeaf = item.id;
-    else previous = item.id;
-    return out;
-  });
-};
-
-/** Ops whose normal answers include a 4xx (category exists: 409; no photo: 404). */
 const isLeafOp = (op: BookingOp): boolean => op.kind === 'category' || op.kind === 'contactPhotoCheck' || op.kind === 'userPhoto';
 
-export const createBookingGateway = (graph: GraphClient): BookingGateway => ({
-  async submit(ops, shape = {}) {
-    const leaves = new Set(ops.flatMap((op, i) => (isLeafOp(op) ? [String(i + 1)] : [])));
-    const items = chainItems(
-      ops.map((op, i) => toBatchItem(op, String(i + 1))),
-      shape.parallel ?? 4,
-      (item) => leaves.has(item.id),
-    );
-    const responses = await graph.batch(items, { scopes: unionScopes(...ops.map(opScopes)), what: 'booking $batch' });
-    return ops.map((op, i) => outcomeOf(op, responses[i] ?? { id: String(i + 1), status: 0, headers: {}, body: undefined }));
-  },
+const categoryQuery = (name: string): string =>
+  `/me/outlook/masterCategories${queryString({ $filter: `displayName eq ${odataString(name)}`, $select: 'id,displayName' })}`;
 
-  async lookup(planId, category, shape = {}) {
-    const lookups: BatchRequestItem[] = [
-      {
-        id: 'events',
-        method: 'GET',
-        url: `/me/events${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: EVENT_SELECT, $expand: TAG_EXPAND, $top: 50 })}`,
-      },
-      {
-        id: 'contacts',
-        method: 'GET',
-        url: `/me/contacts${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: CONTACT_SELECT, $expand: TAG_EXPAND, $top: 10 })}`,
-      },
-      {
-        id: 'category',
-        method: 'GET',
-        url: `/me/outlook/masterCategories${queryString({ $filter: `displayName eq ${odataString(category)}`, $select: 'id,displayName' })}`,
-      },
-    ];
-    const items = chainItems(lookups, shape.parallel ?? 4);
-    const scopes = [SCOPES.calendarsReadWrite, SCOPES.contactsReadWrite, SCOPES.mailboxSettingsReadWrite];
-    const [events, contacts, categories] = await graph.batch(items, { scopes, what: 'lookup $batch' });
-    const page = async <T>(r: BatchResponseItem | undefined, what: string, itemScopes: string[]): Promise<T[]> => {
-      if (!r || r.status < 200 || r.status >= 300) {
-        throw r && r.status !== 0
-          ? graphError({ status: r.status, body: r.body, headers: r.headers, what })
-          : new AppError({ code: 'network', detail: `${what}: no answer in the $batch` });
+const listsCategory = (r: BatchResponseItem | undefined, name: string): boolean =>
+  !!r &&
+  r.status >= 200 &&
+  r.status < 300 &&
+  (((r.body ?? {}) as { value?: MG.OutlookCategory[] }).value ?? []).some((c) => (c.displayName ?? '').toLowerCase() === name.toLowerCase());
+
+const missing = (id: string): BatchResponseItem => ({ id, status: 0, headers: {}, body: undefined });
+
+export const createBookingGateway = (graph: GraphClient): BookingGateway => {
+  /**
+   * Master categories known to exist in this session (lower-cased names): no need to create or look them
+   * up again. Only ever added to: a category the user deletes meanwhile is not Au revoir's to bring back.
+   */
+  const knownCategories = new Set<string>();
+
+  return {
+    async submit(ops, shape = {}) {
+      const layout = shape.layout ?? 'parallel';
+      // Objects first, then the photo reads, then the category: in a sequential batch an item's failure 424s
+      // everything after it, and the category's refusal (it exists) is the likeliest ordinary 4xx.
+      const rank = (op: BookingOp): number => (op.kind === 'category' ? 2 : isLeafOp(op) ? 1 : 0);
+      const items: BatchRequestItem[] = [];
+      const leaves = new Set<string>();
+      const order = ops.map((op, i) => ({ op, id: String(i + 1) })).sort((a, b) => rank(a.op) - rank(b.op));
+      for (const { op, id } of order) {
+        if (op.kind === 'category') {
+          if (knownCategories.has(op.name.toLowerCase())) continue;
+          // A duplicate master category is not documented as 409 (the create page,
+          // https://learn.microsoft.com/en-us/graph/api/outlookuser-post-mastercategories, lists no error for it),
+          // so any 4xx on the POST means "look it up". The GET rides in the same batch, before the POST in a
+          // sequential one, so the answer costs no extra round trip.
+          items.push({ id: `${id}q`, method: 'GET', url: categoryQuery(op.name) });
+          leaves.add(`${id}q`);
+        }
+        items.push(toBatchItem(op, id));
+        if (isLeafOp(op)) leaves.add(id);
       }
-      const body = (r.body ?? {}) as { value?: T[]; '@odata.nextLink'?: string };
-      const rest = body['@odata.nextLink'] ? await graph.getAll<T>(body['@odata.nextLink'], { scopes: itemScopes }) : [];
-      return [...(body.value ?? []), ...rest];
-    };
-    return {
-      events: (await page<MG.Event>(events, 'lookup events', [SCOPES.calendarsReadWrite])).map(fromGraphEvent),
-      contacts: (await page<MG.Contact>(contacts, 'lookup contacts', [SCOPES.contactsReadWrite])).map(fromGraphContact),
-      categoryExists: (await page<MG.OutlookCategory>(categories, 'lookup category', [SCOPES.mailboxSettingsReadWrite])).some(
-        (c) => (c.displayName ?? '').toLowerCase() === category.toLowerCase(),
-      ),
-    };
-  },
+      const byId = new Map<string, BatchResponseItem>();
+      if (items.length > 0) {
+        const laidOut = layOut(items, layout, (item) => leaves.has(item.id));
+        const responses = await graph.batch(laidOut, { scopes: unionScopes(...ops.map(opScopes)), what: 'booking $batch' });
+        laidOut.forEach((item, i) => byId.set(item.id, responses[i] ?? missing(item.id)));
+      }
+      return ops.map((op, i) => {
+        const id = String(i + 1);
+        if (op.kind !== 'category') return outcomeOf(op, byId.get(id) ?? missing(id));
+        const name = op.name.toLowerCase();
+        const posted = byId.get(id);
+        if (!posted) return { key: op.key, ok: true, createdNow: false };
+        if (posted.status >= 200 && posted.status < 300) {
+          knownCategories.add(name);
+          return { key: op.key, ok: true, createdNow: true };
+        }
+        if (posted.status >= 400 && posted.status < 500 && posted.status !== 429 && posted.status !== 424) {
+          const query = byId.get(`${id}q`);
+          if (listsCategory(query, op.name)) {
+            knownCategories.add(name);
+            return { key: op.key, ok: true, createdNow: false };
+          }
+          // The lookup itself did not answer (throttled, say): its outcome decides whether to try again.
+          if (query && (query.status < 200 || query.status >= 300)) return outcomeOf(op, query);
+        }
+        return outcomeOf(op, posted);
+      });
+    },
 
-  async putContactPhoto(contactId, photo) {
-    await graph.putBinary(`/me/contacts/${encodeURIComponent(contactId)}/photo/$value`, photo, { scopes: [SCOPES.contactsReadWrite] });
-  },
-});
+    async lookup(planId, category, shape = {}) {
+      const lookups: BatchRequestItem[] = [
+        {
+          id: 'events',
+          method: 'GET',
+          url: `/me/events${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: EVENT_SELECT, $expand: TAG_EXPAND, $top: 50 })}`,
+        },
+        {
+          id: 'contacts',
+          method: 'GET',
+          url: `/me/contacts${queryString({ $filter: tagFilter(PLAN_TAG_ID, planId), $select: CONTACT_SELECT, $expand: TAG_EXPAND, $top: 10 })}`,
+        },
+        { id: 'category', method: 'GET', url: categoryQuery(category) },
+      ];
+      const items = layOut(lookups, shape.layout ?? 'parallel');
+      const scopes = [SCOPES.calendarsReadWrite, SCOPES.contactsReadWrite, SCOPES.mailboxSettingsReadWrite];
+      const [events, contacts, categories] = await graph.batch(items, { scopes, what: 'lookup $batch' });
+      const page = async <T>(r: BatchResponseItem | undefined, what: string, itemScopes: string[]): Promise<T[]> => {
+        if (!r || r.status < 200 || r.status >= 300) {
+          throw r && r.status !== 0
+            ? graphError({ status: r.status, body: r.body, headers: r.headers, what })
+            : new AppError({ code: 'network', detail: `${what}: no answer in the $batch` });
+        }
+        const body = (r.body ?? {}) as { value?: T[]; '@odata.nextLink'?: string };
+        const rest = body['@odata.nextLink'] ? await graph.getAll<T>(body['@odata.nextLink'], { scopes: itemScopes }) : [];
+        return [...(body.value ?? []), ...rest];
+      };
+      const categoryExists = (await page<MG.OutlookCategory>(categories, 'lookup category', [SCOPES.mailboxSettingsReadWrite])).some(
+        (c) => (c.displayName ?? '').toLowerCase() === category.toLowerCase(),
+      );
+      if (categoryExists) knownCategories.add(category.toLowerCase());
+      return {
+        events: (await page<MG.Event>(events, 'lookup events', [SCOPES.calendarsReadWrite])).map(fromGraphEvent),
+        contacts: (await page<MG.Contact>(contacts, 'lookup contacts', [SCOPES.contactsReadWrite])).map(fromGraphContact),
+        categoryExists,
+      };
+    },
+
+    async putContactPhoto(contactId, photo) {
+      await graph.putBinary(`/me/contacts/${encodeURIComponent(contactId)}/photo/$value`, photo, { scopes: [SCOPES.contactsReadWrite] });
+    },
+  };
+};

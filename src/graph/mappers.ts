@@ -1,7 +1,8 @@
 import type * as MG from '@microsoft/microsoft-graph-types';
 import type { Recurrence, RecurrencePattern, RecurrenceRange } from '../domain/cadence/model';
 import type { IanaTimeZone, IsoDate, LocalDateTime, Weekday } from '../domain/types';
-import { readTags, tagProperties, transactionIdFor, type Tags } from './tags';
+import { readTags, tagProperties, transactionIdFor, type ExtendedProperty, type Tags } from './tags';
+import { seriesZone, toWindowsZone } from './timezones';
 
 /** An event the app wants in the mailbox, in domain terms (no Graph wire details). */
 export interface EventDraft {
@@ -37,6 +38,8 @@ export interface ContactDraft {
   readonly personalNotes: string;
   readonly categories: readonly string[];
   readonly tags: Tags;
+  /** More single-value extended properties beside the tags (the consent record: contacts.ts). */
+  readonly extraProperties?: readonly ExtendedProperty[];
 }
 
 /** What the app reads back about one of its events. */
@@ -52,6 +55,14 @@ export interface EventInfo {
   readonly isCancelled: boolean;
   readonly categories: readonly string[];
   readonly recurrence?: Recurrence;
+  /**
+   * Set when the event is a series whose zone could not be told from recurrenceTimeZone nor
+   * originalStartTimeZone ("", "Customized Time Zone", "tzone://Microsoft/Custom") and no mailbox zone
+   * was given: `recurrence` is then absent rather than guessed. Holds the names Graph gave, for errors.
+   */
+  readonly recurrenceZoneUnresolved?: string;
+  /** Whether Exchange made the event an online meeting (it may refuse: see the receipt). */
+  readonly isOnlineMeeting?: boolean;
   readonly attendees: readonly string[];
   readonly planId?: string;
   readonly role?: string;
@@ -105,8 +116,8 @@ export const toGraphRecurrence = (r: Recurrence): MG.PatternedRecurrence => {
   const g: RecurrenceRange = r.range;
   const range: MG.RecurrenceRange =
     g.type === 'numbered'
-      ? { type: 'numbered', startDate: g.startDate, numberOfOccurrences: g.numberOfOccurrences, recurrenceTimeZone: g.recurrenceTimeZone }
-      : { type: 'endDate', startDate: g.startDate, endDate: g.endDate, recurrenceTimeZone: g.recurrenceTimeZone };
+      ? { type: 'numbered', startDate: g.startDate, numberOfOccurrences: g.numberOfOccurrences, recurrenceTimeZone: toWindowsZone(g.recurrenceTimeZone) }
+      : { type: 'endDate', startDate: g.startDate, endDate: g.endDate, recurrenceTimeZone: toWindowsZone(g.recurrenceTimeZone) };
   return { pattern, range };
 };
 
@@ -115,9 +126,11 @@ const days = (d: MG.NullableOption<MG.DayOfWeek[]> | undefined): Weekday[] => (d
 
 /**
  * Graph patternedRecurrence → domain. Graph echoes every property with defaults (month 0,
- * dayOfMonth 0, index first, firstDayOfWeek sunday); only those the type uses are read.
+ * dayOfMonth 0, index first, firstDayOfWeek sunday); only those the type uses are read. `zone` is the
+ * series' zone as the caller resolved it (`seriesZone`): recurrenceTimeZone itself may read back ""
+ * or "Customized Time Zone", which are no zone at all.
  */
-export const fromGraphRecurrence = (g: MG.PatternedRecurrence | null | undefined): Recurrence | undefined => {
+export const fromGraphRecurrence = (g: MG.PatternedRecurrence | null | undefined, zone: IanaTimeZone): Recurrence | undefined => {
   const p = g?.pattern;
   const r = g?.range;
   if (!p?.type || !r?.type || !r.startDate) return undefined;
@@ -146,7 +159,6 @@ export const fromGraphRecurrence = (g: MG.PatternedRecurrence | null | undefined
     default:
       return undefined;
   }
-  const zone = (r.recurrenceTimeZone ?? 'UTC') as IanaTimeZone;
   const startDate = r.startDate as IsoDate;
   let range: RecurrenceRange;
   if (r.type === 'numbered') range = { type: 'numbered', startDate, numberOfOccurrences: r.numberOfOccurrences ?? 1, recurrenceTimeZone: zone };
@@ -158,8 +170,9 @@ export const fromGraphRecurrence = (g: MG.PatternedRecurrence | null | undefined
 export const toGraphEvent = (d: EventDraft): MG.Event => ({
   subject: d.subject,
   body: { contentType: 'html', content: d.bodyHtml },
-  start: { dateTime: d.start, timeZone: d.timeZone },
-  end: { dateTime: d.end, timeZone: d.timeZone },
+  // Windows names: Graph accepts every Windows zone but only a listed few IANA ones (timezones.ts).
+  start: { dateTime: d.start, timeZone: toWindowsZone(d.timeZone) },
+  end: { dateTime: d.end, timeZone: toWindowsZone(d.timeZone) },
   attendees: (d.attendees ?? []).map((a) => ({ type: 'required', emailAddress: { address: a.email, name: a.name } })),
   ...(d.teams ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' as const } : {}),
   ...(d.location ? { location: { displayName: d.location } } : {}),
@@ -177,12 +190,25 @@ export const toGraphEvent = (d: EventDraft): MG.Event => ({
 
 export const EVENT_SELECT = [
   'id', 'subject', 'webLink', 'onlineMeeting', 'start', 'end', 'type', 'isCancelled', 'categories',
-  'recurrence', 'attendees', 'transactionId', 'seriesMasterId',
+  'recurrence', 'attendees', 'transactionId', 'seriesMasterId', 'originalStartTimeZone', 'isOnlineMeeting',
 ].join(',');
 
-export const fromGraphEvent = (e: MG.Event): EventInfo => {
-  const tags = readTags(e.singleValueExtendedProperties);
-  const recurrence = fromGraphRecurrence(e.recurrence);
+/**
+ * Graph event → what the app reads. `mailboxZone` is the last resort for a series' zone when neither
+ * recurrenceTimeZone nor originalStartTimeZone names one; without it such a series comes back with
+ * `recurrenceZoneUnresolved` and no `recurrence`, never with a guessed zone.
+ */
+export const fromGraphEventIn =
+  (mailboxZone: IanaTimeZone | undefined) =>
+  (e: MG.Event): EventInfo => {
+    const tags = readTags(e.singleValueExtendedProperties);
+    const zone = e.recurrence ? seriesZone({ recurrenceTimeZone: e.recurrence.range?.recurrenceTimeZone, originalStartTimeZone: e.originalStartTimeZone }, mailboxZone) : undefined;
+    const recurrence = zone ? fromGraphRecurrence(e.recurrence, zone) : undefined;
+    const unresolved = e.recurrence && !zone ? `recurrenceTimeZone ${JSON.stringify(e.recurrence.range?.recurrenceTimeZone ?? null)}, originalStartTimeZone ${JSON.stringify(e.originalStartTimeZone ?? null)}` : undefined;
+    return fromGraphEventWith(e, tags, recurrence, unresolved);
+  };
+
+const fromGraphEventWith = (e: MG.Event, tags: ReturnType<typeof readTags>, recurrence: Recurrence | undefined, unresolved: string | undefined): EventInfo => {
   return {
     id: e.id ?? '',
     subject: e.subject ?? '',
@@ -195,6 +221,8 @@ export const fromGraphEvent = (e: MG.Event): EventInfo => {
     isCancelled: e.isCancelled === true,
     categories: e.categories ?? [],
     ...(recurrence ? { recurrence } : {}),
+    ...(unresolved ? { recurrenceZoneUnresolved: unresolved } : {}),
+    ...(typeof e.isOnlineMeeting === 'boolean' ? { isOnlineMeeting: e.isOnlineMeeting } : {}),
     attendees: (e.attendees ?? []).map((a) => a.emailAddress?.address ?? '').filter(Boolean),
     ...opt('planId', tags.planId),
     ...opt('role', tags.role),
@@ -204,6 +232,9 @@ export const fromGraphEvent = (e: MG.Event): EventInfo => {
     ...opt('seriesMasterId', e.seriesMasterId),
   };
 };
+
+/** Graph event → what the app reads, without a mailbox zone to fall back on (see `fromGraphEventIn`). */
+export const fromGraphEvent = (e: MG.Event): EventInfo => fromGraphEventIn(undefined)(e);
 
 export const toGraphContact = (d: ContactDraft): MG.Contact => ({
   displayName: d.displayName,
@@ -216,7 +247,7 @@ export const toGraphContact = (d: ContactDraft): MG.Contact => ({
   ...opt('jobTitle', d.jobTitle),
   personalNotes: d.personalNotes,
   categories: [...d.categories],
-  singleValueExtendedProperties: tagProperties(d.tags),
+  singleValueExtendedProperties: [...tagProperties(d.tags), ...(d.extraProperties ?? [])],
 });
 
 export const CONTACT_SELECT = [

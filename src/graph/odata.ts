@@ -17,3 +17,15 @@ export const queryString = (params: Readonly<Record<string, string | number | un
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
   return parts.length === 0 ? '' : `?${parts.join('&')}`;
 };
+
+/**
+ * Page size asked of Outlook's collections (events, calendarView, contacts) that the app reads whole,
+ * so that listing 50 alumni with their series takes one page each, not one per 100 items.
+ * Microsoft's answer for Outlook items: "$top to customize the page size, within the range of 1 and
+ * 1000" (https://learn.microsoft.com/answers/questions/1082098/how-to-get-all-messages-in-outlook-using-microsoft.html);
+ * "the number of results the client can request in a single page depends on the API"
+ * (https://learn.microsoft.com/graph/paging). CHOICE: the events, calendarView and contacts pages
+ * name no maximum, so we ask for Outlook's 1000 and keep following @odata.nextLink: should Graph
+ * page smaller, the answer stays complete and only the round trips grow.
+ */
+export const OUTLOOK_MAX_PAGE = 1000;

@@ -14,12 +14,8 @@ export const KIND_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirKind`;
 /** Language of the invite (fr, en) on the conversation, so a cancellation speaks the same language. */
 export const LANG_TAG_ID = `String ${TAG_PROPERTY_SET} Name AuRevoirLang`;
 
-/** The category the app gives everything it books (and creates once in the master list). */
-export const AU_REVOIR_CATEGORY = 'Au revoir';
-export const AU_REVOIR_CATEGORY_COLOR = 'preset4'; // teal in Outlook's palette
-
-/** Roles: conversation, prep, touchpoint:N (timeline index), series:KEY, contact. */
-export type TagRole = 'conversation' | 'prep' | 'contact' | `touchpoint:${number}` | `series:${string}`;
+/** Roles: conversation, prep, touchpoint:N (timeline index), series:KEY, contact, consentCheck (the yearly question, issue 12). */
+export type TagRole = 'conversation' | 'prep' | 'contact' | `touchpoint:${number}` | `series:${string}` | 'consentCheck';
 
 export interface Tags {
   readonly planId: string;

@@ -20,18 +20,20 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Spinner,
   Text,
   Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMON_NAMESPACE } from './strings';
 import type { Alumnus } from '../workflows/service';
-import { ErrorBanner } from './ErrorBanner';
-import { formatDate } from './format';
+import { RealContactNotice } from './alumni/RealContactNotice';
+import { formatWhen } from './format';
+import { AlumniExport, PhoneText, useAlumniExtras } from './alumni';
 import { useLang } from './hooks';
+import { ActionStatus, useActionRunner } from './useActionRunner';
 
 const useStyles = makeStyles({
   card: { width: '100%', maxWidth: '720px', boxSizing: 'border-box' },
@@ -48,7 +50,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   formActions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  done: { color: tokens.colorPaletteGreenForeground1 },
   notesTitle: { margin: 0 },
   plain: { margin: 0 },
 });
@@ -67,42 +68,24 @@ export interface AlumniCardProps {
   /** The manager's time zone for dates; the browser's when absent. */
   readonly timeZone?: string;
   readonly headingLevel?: 'h2' | 'h3';
+  /** More sections after the notes (the Alumni screen's outcome log, consent and Forget: ui/alumni). */
+  readonly children?: ReactNode;
 }
 
-type Busy = 'reconnected' | 'snooze' | 'stop' | undefined;
-
 /** One former colleague: who, how to reach them, what you last said, and what to do next. */
-export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZone, headingLevel = 'h3' }: AlumniCardProps) => {
-  const { t } = useTranslation('common');
+export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZone, headingLevel = 'h3', children }: AlumniCardProps) => {
+  const { t } = useTranslation(COMMON_NAMESPACE);
   const lang = useLang();
+  const { now } = useAlumniExtras();
   const styles = useStyles();
   const headingId = useId();
-  const [busy, setBusy] = useState<Busy>();
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<string>('');
+  const runner = useActionRunner();
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState('');
   const [confirmStop, setConfirmStop] = useState(false);
   const name = a.displayName;
   const Heading = headingLevel;
-
-  const lastAction = useRef<() => void>(undefined);
-  const run = async (kind: Exclude<Busy, undefined>, action: () => Promise<void>, doneText: string): Promise<boolean> => {
-    lastAction.current = () => void run(kind, action, doneText);
-    setBusy(kind);
-    setError(undefined);
-    setDone('');
-    try {
-      await action();
-      setDone(doneText);
-      return true;
-    } catch (e: unknown) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const busy = runner.busy;
 
   const where =
     a.jobTitle && a.company
@@ -134,13 +117,13 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
       <dl className={styles.facts}>
         <div className={styles.fact}>
           <dt className={styles.term}>{t('alumni.lastContacted')}</dt>
-          <dd className={styles.value}>{a.lastContacted ? formatDate(a.lastContacted, lang, timeZone) : t('alumni.never')}</dd>
+          <dd className={styles.value}>{a.lastContacted ? formatWhen(a.lastContacted, lang, now(), timeZone) : t('alumni.never')}</dd>
         </div>
         <div className={styles.fact}>
           <dt className={styles.term}>{t('alumni.nextTouchpoint')}</dt>
           <dd className={styles.value}>
             {next
-              ? t('alumni.touchpoint', { kind: t(`alumni.kind.${next.kind}`), date: formatDate(next.start, lang, timeZone) })
+              ? t('alumni.touchpoint', { kind: t(`alumni.kind.${next.kind}`), date: formatWhen(next.start, lang, now(), timeZone) })
               : t('alumni.none')}
           </dd>
         </div>
@@ -156,7 +139,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
           <div className={styles.fact}>
             <dt className={styles.term}>{t('alumni.mobile')}</dt>
             <dd className={styles.value}>
-              <Link href={`tel:${a.mobilePhone}`}>{a.mobilePhone}</Link>
+              <Link href={`tel:${a.mobilePhone}`}><PhoneText e164={a.mobilePhone} /></Link>
             </dd>
           </div>
         ) : null}
@@ -178,6 +161,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
           </div>
         )}
       </dl>
+      <RealContactNotice alumnus={a} />
 
       <div>
         <Text weight="semibold" as="p" block className={styles.notesTitle}>
@@ -196,17 +180,17 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
         )}
       </div>
 
+      {children}
+
       {noteOpen ? (
         <form
           className={styles.form}
           aria-label={t('alumni.reconnectedTitle', { name })}
           onSubmit={(e) => {
             e.preventDefault();
-            void run('reconnected', () => onReconnected(note.trim()), t('alumni.doneReconnected', { name })).then((ok) => {
-              if (ok) {
-                setNoteOpen(false);
-                setNote('');
-              }
+            void runner.run(() => onReconnected(note.trim()), t('alumni.doneReconnected', { name }), () => {
+              setNoteOpen(false);
+              setNote('');
             });
           }}
         >
@@ -214,23 +198,23 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
             <Textarea value={note} placeholder={t('alumni.notePlaceholder')} onChange={(_e, d) => setNote(d.value)} autoFocus resize="vertical" />
           </Field>
           <div className={styles.formActions}>
-            <Button type="submit" appearance="primary" disabled={busy !== undefined}>
+            <Button type="submit" appearance="primary" disabled={busy}>
               {t('alumni.save')}
             </Button>
-            <Button type="button" onClick={() => setNoteOpen(false)} disabled={busy !== undefined}>
+            <Button type="button" onClick={() => setNoteOpen(false)} disabled={busy}>
               {t('alumni.cancel')}
             </Button>
           </div>
         </form>
       ) : (
         <div className={styles.actions} role="group" aria-label={t('alumni.actionsFor', { name })}>
-          <Button appearance="primary" onClick={() => setNoteOpen(true)} disabled={busy !== undefined}>
+          <Button appearance="primary" onClick={() => setNoteOpen(true)} disabled={busy}>
             {t('alumni.reconnected')}
           </Button>
           {next ? (
             <Menu>
               <MenuTrigger disableButtonEnhancement>
-                <MenuButton disabled={busy !== undefined} aria-label={t('alumni.snoozeLabel', { name })}>
+                <MenuButton disabled={busy} aria-label={t('alumni.snoozeLabel', { name })}>
                   {t('alumni.snooze')}
                 </MenuButton>
               </MenuTrigger>
@@ -239,7 +223,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
                   {SNOOZE_DAYS.map((days) => (
                     <MenuItem
                       key={days}
-                      onClick={() => void run('snooze', () => onSnooze(next.eventId, days), t('alumni.doneSnoozed', { name }))}
+                      onClick={() => void runner.run(() => onSnooze(next.eventId, days), t('alumni.doneSnoozed', { name }))}
                     >
                       {t('alumni.snoozeDays', { count: days })}
                     </MenuItem>
@@ -248,11 +232,13 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
               </MenuPopover>
             </Menu>
           ) : null}
-          <Button appearance="subtle" onClick={() => setConfirmStop(true)} disabled={busy !== undefined}>
+          <Button appearance="subtle" onClick={() => setConfirmStop(true)} disabled={busy}>
             {t('alumni.stop')}
           </Button>
         </div>
       )}
+
+      <AlumniExport alumnus={a} />
 
       <Dialog open={confirmStop} onOpenChange={(_e, d) => setConfirmStop(d.open)}>
         <DialogSurface>
@@ -264,7 +250,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
                 appearance="primary"
                 onClick={() => {
                   setConfirmStop(false);
-                  void run('stop', onStop, t('alumni.doneStopped', { name }));
+                  void runner.run(onStop, t('alumni.doneStopped', { name }));
                 }}
               >
                 {t('alumni.stopConfirm')}
@@ -275,11 +261,7 @@ export const AlumniCard = ({ alumnus: a, onReconnected, onSnooze, onStop, timeZo
         </DialogSurface>
       </Dialog>
 
-      <div aria-live="polite" role="status">
-        {busy ? <Spinner size="tiny" label={t('alumni.working')} /> : null}
-        {done ? <Text className={styles.done}>{done}</Text> : null}
-      </div>
-      {error !== undefined ? <ErrorBanner error={error} onRetry={() => lastAction.current?.()} onDismiss={() => setError(undefined)} /> : null}
+      <ActionStatus runner={runner} workingLabel={t('alumni.working')} />
     </Card>
   );
 };

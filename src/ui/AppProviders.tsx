@@ -1,5 +1,5 @@
 import { FluentProvider, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Lang } from '../domain/types';
 import { initI18n } from './i18n';
@@ -25,9 +25,10 @@ export interface AppProvidersProps {
 
 /** The Fluent theme and the UI language for everything below; both may change while mounted. */
 export const AppProviders = ({ lang, theme, children }: AppProvidersProps) => {
-  // Created once; a language change goes through changeLanguage so mounted components re-render
-  // (before paint) rather than being torn down.
-  const i18n = useMemo(() => initI18n(lang), []);
+  // Created once, in the first render's language (a lazy state initialiser, not a memo: React may
+  // drop a memo and run it again). A later `lang` goes through changeLanguage below, so mounted
+  // components re-render (before paint) rather than being torn down with a new instance.
+  const [i18n] = useState(() => initI18n(lang));
   const styles = useStyles();
   useStaticStyles();
   useLayoutEffect(() => {
@@ -37,6 +38,11 @@ export const AppProviders = ({ lang, theme, children }: AppProvidersProps) => {
     // Screen readers pick the pronunciation from the document's language.
     document.documentElement.lang = lang;
   }, [lang]);
+  useLayoutEffect(() => {
+    // The page's shell stylesheet paints <html> and <body> from this attribute (src/apps/shell):
+    // follow a theme switch, so that no strip of the previous theme shows around the app.
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={themeFor(theme)} lang={lang} data-theme={theme}>

@@ -1,5 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { COMMON_NAMESPACE } from './strings';
 import { LANGS, isLang, type Lang } from '../domain/types';
 import { THEME_NAMES, isThemeName, type ThemeName } from './theme';
 
@@ -20,7 +21,7 @@ export interface DisplaySettingsProps {
  * Native selects: every keyboard and screen reader knows them.
  */
 export const DisplaySettings = ({ theme, lang, onThemeChange, onLangChange }: DisplaySettingsProps) => {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(COMMON_NAMESPACE);
   const styles = useStyles();
   return (
     <div className={styles.root}>

@@ -1,5 +1,6 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { COMMON_NAMESPACE } from './strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL },
@@ -7,7 +8,7 @@ const useStyles = makeStyles({
 
 /** A spinner with its label, announced politely to screen readers. */
 export const LoadingState = ({ label }: { readonly label?: string }) => {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(COMMON_NAMESPACE);
   const styles = useStyles();
   return (
     <div role="status" aria-live="polite" className={styles.root}>

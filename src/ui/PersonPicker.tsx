@@ -1,8 +1,10 @@
 import { Combobox, Field, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COMMON_NAMESPACE } from './strings';
 import type { AuRevoirService, Person } from '../workflows/service';
 import { ErrorBanner } from './ErrorBanner';
+import { useLoad } from './useLoad';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -26,60 +28,37 @@ export interface PersonPickerProps {
   readonly validationMessage?: string;
 }
 
-type Status = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; count: number } | { kind: 'error'; error: unknown };
-
 /** Directory search in a keyboard-usable combobox: type, arrow down, Enter. */
 export const PersonPicker = ({ service, onSelect, label, excludeIds = [], required, validationMessage }: PersonPickerProps) => {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(COMMON_NAMESPACE);
   const styles = useStyles();
   const statusId = useId();
   const [query, setQuery] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [results, setResults] = useState<readonly Person[]>([]);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  // Controlled: the list opens when answers arrive, not only on a keystroke (answers come later).
-  const [open, setOpen] = useState(false);
-  const chosen = useRef<Person | undefined>(undefined);
-  const excluded = excludeIds.join('\n');
-
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < MIN_QUERY || (chosen.current && chosen.current.displayName === query)) {
-      setResults([]);
-      setStatus({ kind: 'idle' });
-      return;
-    }
-    // Answers can come back out of order: only the latest query's answer is shown.
-    let current = true;
-    const timer = setTimeout(() => {
-      setStatus({ kind: 'searching' });
-      service.searchPeople(q).then(
-        (people) => {
-          if (!current) return;
-          const skip = new Set(excluded.split('\n'));
-          const shown = people.filter((p) => !skip.has(p.id));
-          setResults(shown);
-          setStatus({ kind: 'done', count: shown.length });
-          setOpen(shown.length > 0);
-        },
-        (error: unknown) => {
-          if (current) setStatus({ kind: 'error', error });
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, service, excluded, attempt]);
+  const [chosen, setChosen] = useState<Person>();
+  const q = query.trim();
+  // Answers can come back out of order: useLoad shows only the latest query's. While the user types,
+  // the last answer stays in the list until the next search starts (quietly, after the typing stops).
+  const search = useLoad(() => service.searchPeople(q), {
+    key: query,
+    delayMs: SEARCH_DELAY_MS,
+    enabled: q.length >= MIN_QUERY && chosen?.displayName !== query,
+  });
+  const { state } = search;
+  const answer = state.status === 'ready' || state.status === 'error' ? state.data : undefined;
+  const skip = new Set(excludeIds);
+  const results = (answer ?? []).filter((p) => !skip.has(p.id));
+  // Controlled: the list opens when an answer arrives, not only on a keystroke (answers come later);
+  // what the user did to it (Escape, a choice) holds until the next answer.
+  const [openFor, setOpenFor] = useState<{ readonly answer: readonly Person[] | undefined; readonly open: boolean }>({ answer: undefined, open: false });
+  const open = (openFor.answer === answer ? openFor.open : true) && results.length > 0;
 
   const statusText =
-    status.kind === 'searching'
+    state.status === 'loading' || (state.status === 'ready' && state.refreshing)
       ? t('personPicker.searching')
-      : status.kind === 'done'
-        ? status.count === 0
-          ? t('personPicker.noResults', { query: query.trim() })
-          : t('personPicker.resultCount', { count: status.count })
+      : state.status === 'ready'
+        ? results.length === 0
+          ? t('personPicker.noResults', { query: q })
+          : t('personPicker.resultCount', { count: results.length })
         : '';
 
   return (
@@ -96,23 +75,23 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
           freeform
           // Rendered in place rather than in a portal, so the list stays inside the page's landmarks.
           inlinePopup
-          open={open && results.length > 0}
-          onOpenChange={(_e, data) => setOpen(data.open)}
+          open={open}
+          onOpenChange={(_e, data) => setOpenFor({ answer, open: data.open })}
           value={query}
           placeholder={t('personPicker.placeholder')}
           aria-describedby={statusId}
           onChange={(e) => {
             setQuery(e.target.value);
-            if (chosen.current) {
-              chosen.current = undefined;
+            if (chosen) {
+              setChosen(undefined);
               onSelect(undefined);
             }
           }}
           onOptionSelect={(_e, data) => {
             const person = results.find((p) => p.id === data.optionValue);
             if (!person) return;
-            chosen.current = person;
-            setOpen(false);
+            setChosen(person);
+            setOpenFor({ answer, open: false });
             setQuery(person.displayName);
             onSelect(person);
           }}
@@ -133,7 +112,7 @@ export const PersonPicker = ({ service, onSelect, label, excludeIds = [], requir
       <Text id={statusId} size={200} className={styles.status} aria-live="polite" role="status">
         {statusText}
       </Text>
-      {status.kind === 'error' ? <ErrorBanner error={status.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {state.status === 'error' ? <ErrorBanner error={state.error} onRetry={() => void search.reload(true)} /> : null}
     </div>
   );
 };

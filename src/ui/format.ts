@@ -17,3 +17,34 @@ export const formatDate = (isoOrDate: string | Date, lang: Lang, timeZone?: stri
 
 export const formatDateTime = (iso: string, lang: Lang, timeZone?: string): string =>
   new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+
+/** The region a reader of a language is assumed in, for phone numbers: as `localeFor` (France, Britain). */
+export const regionFor = (lang: Lang): string => (lang === 'fr' ? 'FR' : 'GB');
+
+const DAY_MS = 86_400_000;
+/** The calendar day of an instant in a zone, as a day number (days since 1970-01-01). */
+const dayNumber = (date: Date, timeZone?: string): number => {
+  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(timeZone ? { timeZone } : {}) }).formatToParts(date);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return Math.round(Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS);
+};
+
+/**
+ * How far a date is from `now`, in calendar days of `timeZone`, as people say it: "today", "yesterday",
+ * "in 3 days", "2 weeks ago", "in 5 months", "3 years ago" / « aujourd’hui », « hier », « dans 2 semaines »,
+ * « il y a 3 mois ». Intl.RelativeTimeFormat writes the words; the clock comes in as `now`.
+ */
+export const formatRelative = (isoOrDate: string | Date, now: Date, lang: Lang, timeZone?: string): string => {
+  const at = typeof isoOrDate === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoOrDate) ? `${isoOrDate}T12:00:00Z` : isoOrDate) : isoOrDate;
+  const days = dayNumber(at, timeZone) - dayNumber(now, timeZone);
+  const rtf = new Intl.RelativeTimeFormat(locale(lang), { numeric: 'auto' });
+  const abs = Math.abs(days);
+  if (abs < 7) return rtf.format(days, 'day');
+  if (abs < 28) return rtf.format(Math.round(days / 7), 'week');
+  if (abs < 365) return rtf.format(Math.max(1, Math.round(abs / 30.4375)) * Math.sign(days), 'month');
+  return rtf.format(Math.round(days / 365.25), 'year');
+};
+
+/** A date with how far it is: "12 Jan 2027 (3 months ago)" / « 12 janv. 2027 (il y a 3 mois) ». */
+export const formatWhen = (iso: string, lang: Lang, now: Date, timeZone?: string): string =>
+  `${formatDate(iso, lang, timeZone)} (${formatRelative(iso, now, lang, timeZone)})`;

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../domain/errors';
-import type { TouchpointKind } from '../domain/cadence/model';
+import type { Recurrence, TouchpointKind } from '../domain/cadence/model';
 import type { IsoDate, PlanId } from '../domain/types';
 import type { CalendarChange, CalendarGateway, ContactsGateway, EventInfo } from '../graph';
-import { appendReconnect, lastContacted, parseReconnectLog, sortAlumni } from '../domain/alumni';
+import { MAX_VIEW_DAYS } from '../graph';
+import { appendReconnect, lastContacted, parseConsent, parseOutcomeLog, parseReconnectLog, sortAlumni } from '../domain/alumni';
 import { TOUCHPOINT_KIND_LABELS } from '../domain/cadence';
+import { langFromLocale } from '../domain/lang';
 import type { Lang } from '../domain/types';
 import type { Alumnus } from './service';
 
@@ -20,6 +22,7 @@ const utcMs = (dt: string | undefined): number => (dt ? Date.parse(/[zZ]|[+-]\d\
 /** How far back a missed touchpoint still counts as overdue, and how far ahead "next" looks. */
 const LOOK_BACK_DAYS = 400;
 const LOOK_AHEAD_DAYS = 800;
+const DAY_MS = 86_400_000;
 
 /**
  * Everyone the manager kept in touch with: the app's tagged contacts, each with the last time they
@@ -57,6 +60,8 @@ export const listAlumni = async (deps: AlumniDeps, now: Date, lang: Lang = 'fr')
         return at < nowMs && at > lastMs;
       });
       const personalEmail = c.emails[0];
+      const outcomes = parseOutcomeLog(c.outcomesJson);
+      const consent = parseConsent(c.consentJson);
       return {
         planId: c.planId as PlanId,
         contactId: c.id,
@@ -78,12 +83,12 @@ export const listAlumni = async (deps: AlumniDeps, now: Date, lang: Lang = 'fr')
           : {}),
         overdue,
         notes: log.map((e) => [e.date, ...(e.kind ? [TOUCHPOINT_KIND_LABELS[e.kind][lang]] : []), ...(e.note ? [e.note] : [])].join(' · ')),
+        ...(outcomes.length > 0 ? { outcomes } : {}),
+        ...(consent ? { consent } : {}),
       };
     });
   return sortAlumni(alumni, now);
 };
-
-export const langOf = (locale: string | undefined): Lang => (locale?.toLowerCase().startsWith('en') ? 'en' : 'fr');
 
 /**
  * Logs a reconnect: one dated line in the contact's notes, under the log's heading (the domain's
@@ -99,7 +104,7 @@ export const markReconnected = async (
     at: input.at,
     timeZone: mailbox.timeZone,
     note: input.note,
-    lang: input.lang ?? langOf(mailbox.locale),
+    lang: input.lang ?? langFromLocale(mailbox.locale),
     ...(input.kind ? { kind: input.kind } : {}),
   });
   await deps.contacts.updateContact(input.contactId, { personalNotes });
@@ -124,28 +129,54 @@ export const snooze = async (deps: AlumniDeps, input: { eventId: string; days: n
 
 const futureOf = (events: readonly EventInfo[], nowMs: number) => events.filter((e) => utcMs(e.start) >= nowMs);
 
+/** How far ahead stopReminders looks for a series' next occurrence (as before: about nine years). */
+const STOP_HORIZON_DAYS = LOOK_AHEAD_DAYS * 4;
+
 /**
  * Stops the reconnect reminders of a plan: each series ends the day before its next occurrence (past
  * ones stay, as a record), a series that has not started yet is deleted, and future one-off
  * touchpoints are deleted.
+ *
+ * The next occurrences come from calendarView windows of at most MAX_VIEW_DAYS (Graph refuses longer
+ * ones), asked one after the other only while some series has not shown its next occurrence yet: one
+ * window in practice. A series whose zone or end date cannot be computed stops everything with an error:
+ * a wrong date here would end the series in the past or delete it with its history.
  */
 export const stopReminders = async (deps: AlumniDeps, planId: PlanId, now: Date): Promise<void> => {
   const events = await deps.calendar.planEvents(planId);
   const nowMs = now.getTime();
   const changes: CalendarChange[] = futureOf(events.filter((e) => e.role?.startsWith('touchpoint:')), nowMs).map((e) => ({ kind: 'delete', id: e.id }));
-  const series = events.filter((e) => e.role?.startsWith('series:') && e.recurrence);
-  const occurrences =
-    series.length === 0
-      ? []
-      : await deps.calendar.appOccurrences(now.toISOString(), new Date(nowMs + LOOK_AHEAD_DAYS * 4 * 86_400_000).toISOString());
+  const allSeries = events.filter((e) => e.role?.startsWith('series:'));
+  const unresolved = allSeries.find((e) => !e.recurrence);
+  if (unresolved) {
+    throw new AppError({ code: 'unexpected', detail: `stop reminders: series ${unresolved.id} has no readable recurrence (${unresolved.recurrenceZoneUnresolved ?? 'no recurrence'})` });
+  }
+  const series = allSeries.filter((e): e is EventInfo & { recurrence: Recurrence } => !!e.recurrence);
+  const next = new Map<string, EventInfo>();
+  const horizon = nowMs + STOP_HORIZON_DAYS * DAY_MS;
+  for (let from = nowMs; from < horizon && next.size < series.length; from += MAX_VIEW_DAYS * DAY_MS) {
+    const to = Math.min(horizon, from + MAX_VIEW_DAYS * DAY_MS);
+    const occurrences = await deps.calendar.appOccurrences(new Date(from).toISOString(), new Date(to).toISOString());
+    for (const s of series) {
+      if (next.has(s.id)) continue;
+      const first = occurrences
+        .filter((o) => o.seriesMasterId === s.id && utcMs(o.start) >= nowMs)
+        .sort((a, b) => utcMs(a.start) - utcMs(b.start))[0];
+      if (first) next.set(s.id, first);
+    }
+  }
   for (const s of series) {
-    const next = occurrences
-      .filter((o) => o.seriesMasterId === s.id && utcMs(o.start) >= nowMs)
-      .sort((a, b) => utcMs(a.start) - utcMs(b.start))[0];
-    if (!next?.start || !s.recurrence) continue; // nothing left to stop
+    const upcoming = next.get(s.id);
+    if (!upcoming?.start) continue; // nothing left to stop
     const zone = s.recurrence.range.recurrenceTimeZone;
-    const endDate = (DateTime.fromMillis(utcMs(next.start), { zone }).startOf('day').minus({ days: 1 }).toISODate() ?? '') as IsoDate;
-    changes.push(endDate < s.recurrence.range.startDate ? { kind: 'delete', id: s.id } : { kind: 'endSeries', id: s.id, recurrence: s.recurrence, endDate });
+    const day = DateTime.fromMillis(utcMs(upcoming.start), { zone });
+    const endDate = day.isValid ? day.startOf('day').minus({ days: 1 }).toISODate() : null;
+    if (!endDate) {
+      throw new AppError({ code: 'unexpected', detail: `stop reminders: no end date for series ${s.id} (next ${upcoming.start}, zone ${JSON.stringify(zone)})` });
+    }
+    // The day before the next occurrence is before the series' first day only when nothing has happened yet.
+    const notStarted = endDate < s.recurrence.range.startDate;
+    changes.push(notStarted ? { kind: 'delete', id: s.id } : { kind: 'endSeries', id: s.id, recurrence: s.recurrence, endDate: endDate as IsoDate });
   }
   await deps.calendar.applyChanges(changes);
 };

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import type { Plan } from '../domain/plan/model';
-import { AU_REVOIR_CATEGORY, type BinaryContent, type BookingGateway, type BookingOp, type PlanLookup } from '../graph';
+import { AU_REVOIR_CATEGORY } from '../domain/category';
+import { MAILBOX_CONCURRENCY, type BatchLayout, type BinaryContent, type BookingGateway, type BookingOp, type PlanLookup } from '../graph';
 import { wantedObjects, type WantedObject } from './drafts';
 import type { BookedObject, BookedObjectKind, BookingProgress, Receipt } from './service';
 
@@ -21,7 +22,11 @@ export interface BookPlanOptions {
   readonly maxRounds?: number;
   /** Longest wait honoured from a Retry-After; beyond it the call gives up with a partial receipt. */
   readonly maxWaitSeconds?: number;
-  /** Share of the mailbox's 4 concurrent requests this booking may use (bulk booking passes 1). */
+  /**
+   * Share of the mailbox's 4 concurrent requests this booking may use. 4 (default): its batch is fully
+   * parallel, which Graph feeds to the mailbox 4 items at a time. Fewer (bulk booking passes 1): its
+   * batches are fully sequential, one item at a time, so 4 bookings can run side by side.
+   */
   readonly parallel?: number;
 }
 
@@ -40,10 +45,13 @@ const DEFAULT_WAIT_SECONDS = 0.5;
 /**
  * Books a plan: contact, exit conversation, prep block, reconnect reminders, category.
  *
- * Round trips. A fresh plan costs one $batch holding every object plus a GET of the leaver's
- * directory photo, then one PUT of that photo onto the new contact: the PUT needs the contact's id,
- * and JSON batching cannot put one response's id into another request's URL, so that second round
- * trip is forced by Graph (no photo, no second trip).
+ * Round trips. A fresh plan costs one fully parallel $batch holding every object plus a GET of the
+ * leaver's directory photo, then one PUT of that photo onto the new contact: the PUT needs the
+ * contact's id, and JSON batching cannot put one response's id into another request's URL, so that
+ * second round trip is forced by Graph (no photo, no second trip). Graph feeds a parallel batch to the
+ * mailbox four items at a time (graph/batch.ts), so nothing else of ours runs meanwhile. Where Graph
+ * answers the items beyond four with 429 instead (older field reports), those are resent after the
+ * longest Retry-After as one fully sequential batch: one more round trip (3 with a photo, 2 without).
  *
  * Idempotency. Events carry a transactionId derived from plan id + role, so Exchange answers a
  * repeated POST with the event it already has. Contacts have no such key: after any failure or
@@ -87,12 +95,14 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
   };
 
   let contactHasPhoto: boolean | undefined;
-  const shape = { parallel: options.parallel ?? 4 };
+  // Parallel by default; once Graph has refused items of a parallel batch with 429 (the behaviour older
+  // reports describe, see graph/batch.ts), the rest goes as one sequential batch, which takes one slot.
+  let layout: BatchLayout = (options.parallel ?? MAILBOX_CONCURRENCY) >= MAILBOX_CONCURRENCY ? 'parallel' : 'sequential';
   for (let round = 0; round < maxRounds && !failure; round++) {
     if (lookupFirst) {
       report('checking');
       try {
-        absorb(await deps.booking.lookup(plan.id, AU_REVOIR_CATEGORY, shape));
+        absorb(await deps.booking.lookup(plan.id, AU_REVOIR_CATEGORY, { layout }));
         lookupFirst = false;
       } catch (e) {
         const err = AppError.from(e);
@@ -103,12 +113,8 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
       }
     }
 
-    // Objects first, then the items whose ordinary answer may be a 4xx (category 409, photo 404),
-    // so that in the batch's dependsOn chain they hold up no one.
-    const ops: BookingOp[] = wanted
-      .filter((w): w is WantedObject & { op: BookingOp } => !!w.op && !found.has(w.key))
-      .map((w) => w.op)
-      .sort((a, b) => Number(a.kind === 'category') - Number(b.kind === 'category'));
+    // The gateway orders them for a sequential batch (items whose ordinary answer may be a 4xx last).
+    const ops: BookingOp[] = wanted.filter((w): w is WantedObject & { op: BookingOp } => !!w.op && !found.has(w.key)).map((w) => w.op);
     const photoPending = wantsPhoto && !found.has('contactPhoto');
     if (photoPending && userPhoto === undefined && plan.leaver.userId) {
       ops.push({ key: 'userPhoto', kind: 'userPhoto', userId: plan.leaver.userId });
@@ -122,7 +128,7 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
     report(round === 0 ? 'booking' : 'retrying');
     let outcomes;
     try {
-      outcomes = await deps.booking.submit(ops, shape);
+      outcomes = await deps.booking.submit(ops, { layout });
     } catch (e) {
       const err = AppError.from(e);
       // The batch as a whole failed. 429/503/504: Graph may or may not have run part of it, so look
@@ -160,6 +166,8 @@ export const bookPlan = async (deps: BookPlanDeps, plan: Plan, options: BookPlan
         // 429: Graph did nothing; 424: never ran (an earlier item failed). Resend as is.
         // 503/504: it may have been done: look up first.
         if (o.status !== 429 && o.status !== 424) lookupFirst = true;
+        // Items of a parallel batch refused for the mailbox's concurrency: the rest goes one at a time.
+        if (o.status === 429) layout = 'sequential';
       } else if (o.status === 409 && o.key !== 'category') {
         // A conflict on create means it is there already under another shape: find it.
         again = true;

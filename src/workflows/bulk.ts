@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { AppError } from '../domain/errors';
 import type { Plan } from '../domain/plan/model';
 import { bookPlan, type BookPlanDeps } from './book';
-import type { Receipt } from './service';
+import type { BookingProgress, BulkBookingOptions, BulkPlanResult } from './service';
 
 export interface BulkProgress {
   readonly done: number;
@@ -11,9 +11,10 @@ export interface BulkProgress {
   readonly planId?: string;
 }
 
-export type BulkResult = { readonly planId: string; readonly receipt: Receipt } | { readonly planId: string; readonly error: AppError };
+export type BulkResult = BulkPlanResult;
 
-export interface BookPlansOptions {
+/** `onPlanProgress` / `onPlanDone` (BulkBookingOptions) feed the HR partner's progress bar per plan. */
+export interface BookPlansOptions extends BulkBookingOptions {
   readonly onProgress?: (p: BulkProgress) => void;
   /** Requests the whole run may have in flight on the mailbox (Exchange allows 4). */
   readonly maxInFlight?: number;
@@ -22,10 +23,15 @@ export interface BookPlansOptions {
 }
 
 /**
- * Books many plans for an HR partner, all in the same mailbox. Exchange allows 4 concurrent requests
- * per mailbox (sub-requests of a $batch count one each), so up to `maxInFlight` plans run side by
- * side, each with a single request in flight: its $batch is laid out as a dependsOn chain. One
- * plan failing never stops the others; it comes back with its error.
+ * Books many plans for an HR partner, all in the same mailbox. Outlook allows 4 concurrent requests per
+ * app and mailbox, and Graph documents the way to keep several batches inside it: "use the dependsOn
+ * property to order requests in a batch, and have up to four such batch requests run concurrently"
+ * (https://learn.microsoft.com/en-us/graph/throttling-limits#outlook-service-limits-for-json-batching).
+ * So up to `maxInFlight` (4) plans run side by side, each with a single request in flight: its batches
+ * are fully sequential (`parallel: 1`), Graph runs them one item at a time, and the contact photo PUT
+ * that follows is that plan's one request too. This holds under both batch behaviours (graph/batch.ts):
+ * a sequential batch is never fed more than one item at a time. One plan failing never stops the
+ * others; it comes back with its error.
  */
 export const bookPlans = async (deps: BookPlanDeps, plans: readonly Plan[], options: BookPlansOptions = {}): Promise<BulkResult[]> => {
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? 4));
@@ -38,9 +44,11 @@ export const bookPlans = async (deps: BookPlanDeps, plans: readonly Plan[], opti
       limit(async (): Promise<BulkResult> => {
         let result: BulkResult;
         try {
-          let receipt = await bookPlan(deps, plan, { parallel: 1, resume: options.attempted?.has(plan.id) === true });
+          const onPlanProgress = options.onPlanProgress;
+          const progress = onPlanProgress ? { onProgress: (p: BookingProgress) => onPlanProgress(plan.id, p) } : {};
+          let receipt = await bookPlan(deps, plan, { parallel: 1, resume: options.attempted?.has(plan.id) === true, ...progress });
           // One more pass for a plan left incomplete by a transient failure: it resumes (lookup first).
-          if (!receipt.complete) receipt = await bookPlan(deps, plan, { parallel: 1, resume: true });
+          if (!receipt.complete) receipt = await bookPlan(deps, plan, { parallel: 1, resume: true, ...progress });
           result = { planId: plan.id, receipt };
           if (!receipt.complete) failed += 1;
         } catch (e) {
@@ -48,6 +56,7 @@ export const bookPlans = async (deps: BookPlanDeps, plans: readonly Plan[], opti
           result = { planId: plan.id, error: AppError.from(e) };
         }
         done += 1;
+        options.onPlanDone?.(result);
         options.onProgress?.({ done, total: plans.length, failed, planId: plan.id });
         return result;
       }),

@@ -3,11 +3,13 @@ import { inviteSubject, renderInviteHtml } from '../domain/agenda';
 import { expandCadence } from '../domain/cadence';
 import type { CadencePlan, Touchpoint, TouchpointSeries } from '../domain/cadence/model';
 import type { Plan } from '../domain/plan/model';
-import { renderPrepReminder, renderTouchpoint } from '../domain/texts';
+import { renderConsentCheck, renderPrepReminder, renderTouchpoint } from '../domain/texts';
 import type { TouchpointLeaver } from '../domain/texts';
-import { localDateTime, type LocalDateTime } from '../domain/types';
+import { WEEKDAYS, isoDate, localDateTime, type LocalDateTime, type Weekday } from '../domain/types';
 import type { BookedObjectKind } from './service';
-import { AU_REVOIR_CATEGORY, AU_REVOIR_CATEGORY_COLOR, splitName, type BookingOp, type ContactDraft, type EventDraft } from '../graph';
+import { AU_REVOIR_CATEGORY, AU_REVOIR_CATEGORY_COLOR } from '../domain/category';
+import { CONSENT_PROPERTY_ID, splitName, type BookingOp, type ContactDraft, type EventDraft } from '../graph';
+import { serialiseConsent } from '../domain/alumni';
 
 /** One object a plan asks for: its key in the receipt (the tag role), its kind, how to create it. */
 export interface WantedObject {
@@ -49,7 +51,11 @@ export const conversationDraft = (plan: Plan): EventDraft => {
     start: c.start,
     end: addMinutes(c.start, c.durationMinutes),
     timeZone: c.timeZone,
-    attendees: [{ email: plan.leaver.workEmail, name: plan.leaver.displayName }],
+    attendees: [
+      { email: plan.leaver.workEmail, name: plan.leaver.displayName },
+      // The leaver's manager when an HR partner organises (Plan.invitees): required attendees too.
+      ...(plan.invitees ?? []).map((i) => ({ email: i.email, name: i.displayName })),
+    ],
     ...(c.place.kind === 'teams' ? { teams: true } : { location: c.place.location }),
     categories: [AU_REVOIR_CATEGORY],
     showAs: 'busy',
@@ -150,6 +156,52 @@ export const contactDraft = (plan: Plan): ContactDraft => {
     personalNotes: '',
     categories: [AU_REVOIR_CATEGORY],
     tags: { planId: plan.id, role: 'contact' },
+    // What the leaver agreed to, kept with the contact for as long as it exists (issue 12); it rides in the
+    // contact's POST, so the booking's round trips do not change.
+    ...(l.consentToKeepContact && plan.consentRecord
+      ? { extraProperties: [{ id: CONSENT_PROPERTY_ID, value: serialiseConsent({ ...plan.consentRecord, lang: plan.agenda.lang }) }] }
+      : {}),
+  };
+};
+
+/** How many years the yearly consent question is asked (CHOICE: Graph's ranges end; ten years is long for a contact). */
+export const CONSENT_CHECK_YEARS = 10;
+const CONSENT_CHECK_MINUTES = 15;
+
+/**
+ * The yearly question "are their details still welcome?" (issue 12): a yearly series for the manager
+ * alone, free time like the reconnect reminders, at the start of the working day. CHOICE: on the first of
+ * the manager's working days (Monday for most) of the month the leaver left in, from the next year on,
+ * rather than on the anniversary itself, which falls on a weekend two years in seven. Graph's relativeYearly
+ * pattern says exactly that ("the first Monday of March"; patternedRecurrence:
+ * https://learn.microsoft.com/graph/api/resources/recurrencepattern, relativeYearly: daysOfWeek, index, month).
+ */
+export const consentCheckDraft = (plan: Plan): EventDraft => {
+  const wh = plan.manager.workingHours;
+  const day: Weekday = WEEKDAYS.find((d) => wh.daysOfWeek.includes(d)) ?? 'monday';
+  const last = DateTime.fromISO(plan.leaver.lastWorkingDay, { zone: 'UTC' });
+  const monthStart = last.plus({ years: 1 }).startOf('month');
+  // Luxon numbers Monday 1 … Sunday 7, as WEEKDAYS lists them.
+  const first = monthStart.plus({ days: (WEEKDAYS.indexOf(day) + 1 - monthStart.weekday + 7) % 7 });
+  const startDate = first.toISODate() ?? plan.leaver.lastWorkingDay;
+  const start = localDateTime(`${startDate}T${wh.startTime.slice(0, 5)}`);
+  const msg = renderConsentCheck({ lang: plan.agenda.lang, leaverName: plan.leaver.displayName });
+  return {
+    subject: msg.subject,
+    bodyHtml: msg.html,
+    start,
+    end: addMinutes(start, CONSENT_CHECK_MINUTES),
+    timeZone: wh.timeZone,
+    categories: [AU_REVOIR_CATEGORY],
+    showAs: 'free',
+    isReminderOn: true,
+    reminderMinutesBeforeStart: TOUCHPOINT_REMINDER,
+    private: true,
+    recurrence: {
+      pattern: { type: 'relativeYearly', interval: 1, daysOfWeek: [day], index: 'first', month: first.month },
+      range: { type: 'numbered', startDate: isoDate(startDate), numberOfOccurrences: CONSENT_CHECK_YEARS, recurrenceTimeZone: wh.timeZone },
+    },
+    tags: { planId: plan.id, role: 'consentCheck' },
   };
 };
 
@@ -184,6 +236,11 @@ export const wantedObjects = (plan: Plan): WantedObject[] => {
     const draft = seriesDraft(plan, s);
     const key = `series:${s.kind}`;
     if (draft) out.push({ key, kind: 'series', op: { key, kind: 'event', draft } });
+  }
+  // Kept details come with a yearly question whether they are still welcome (issue 12). Last, so the other
+  // objects keep their places; it rides in the booking's one parallel batch: no round trip more.
+  if (plan.leaver.consentToKeepContact) {
+    out.push({ key: 'consentCheck', kind: 'consentCheck', op: { key: 'consentCheck', kind: 'event', draft: consentCheckDraft(plan) } });
   }
   return out;
 };

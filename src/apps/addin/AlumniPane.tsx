@@ -1,8 +1,9 @@
 import { Body1, Button, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADDIN_NAMESPACE } from './strings';
 import type { MailItemPort } from '../../hosts/office';
-import { AlumniCard, EmptyState, ErrorBanner, LoadingState } from '../../ui';
+import { AlumniCard, EmptyState, ErrorBanner, LoadingState, useLoad } from '../../ui';
+import { AlumniExtrasProvider } from '../../ui/alumni';
 import type { Alumnus, AuRevoirService } from '../../workflows/service';
 import { findAlumnusForItem } from './plan';
 
@@ -23,35 +24,29 @@ export interface AlumniPaneProps {
 
 /** The alumni card for the reconnect reminder open in Outlook. */
 export const AlumniPane = ({ item, service, now, onUseTemplate, initial }: AlumniPaneProps) => {
-  const { t } = useTranslation('addin');
+  const { t } = useTranslation(ADDIN_NAMESPACE);
   const styles = useStyles();
-  const [alumnus, setAlumnus] = useState<Alumnus | null | undefined>(initial);
-  const [timeZone, setTimeZone] = useState<string>();
-  const [error, setError] = useState<unknown>();
-
-  /** Reads the alumni list again: after an action, the card shows what the mailbox now says. */
-  const load = async (): Promise<void> => {
-    setError(undefined);
-    try {
-      const [subject, alumni, settings] = await Promise.all([item.getSubject(), service.listAlumni(now()), service.mailboxSettings()]);
-      setTimeZone(settings.timeZone);
-      const found = findAlumnusForItem(alumni, { subject, ...(item.restId ? { restId: item.restId } : {}) });
-      // Once found, keep following the same person even if the reminder moved (snooze).
-      setAlumnus((prev) => (prev ? (alumni.find((a) => a.planId === prev.planId) ?? null) : (found ?? null)));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  const { state, reload } = useLoad(async () => {
+    const [subject, alumni, settings] = await Promise.all([item.getSubject(), service.listAlumni(now()), service.mailboxSettings()]);
+    const found = findAlumnusForItem(alumni, { subject, ...(item.restId ? { restId: item.restId } : {}) });
+    // Once found, keep following the person on screen even if the reminder moved (snooze). useLoad runs
+    // the latest render's loader, so `alumnus` here is the card the user is looking at.
+    return { alumnus: alumnus ? (alumni.find((a) => a.planId === alumnus.planId) ?? null) : (found ?? null), timeZone: settings.timeZone };
+  });
+  const shown = state.status === 'ready' || state.status === 'error' ? state.data : undefined;
+  // What the last answer said (kept through a failed quiet reload), else what the caller already found.
+  const alumnus: Alumnus | null | undefined = shown ? shown.alumnus : initial;
+  const timeZone = shown?.timeZone;
+  const error = state.status === 'error' ? state.error : undefined;
+  /** Reads the alumni list again, the card staying on screen: after an action, it shows what the mailbox now says. */
+  const refresh = () => reload(true);
 
   return (
     <section className={styles.root} aria-labelledby="addin-alumni-heading">
       <Title3 as="h2" id="addin-alumni-heading" className={styles.heading}>
         {t('alumni.heading')}
       </Title3>
-      {error ? <ErrorBanner error={error} onRetry={() => void load()} /> : null}
+      {error ? <ErrorBanner error={error} onRetry={() => void refresh()} /> : null}
       {alumnus === undefined && !error ? <LoadingState label={t('alumni.looking')} /> : null}
       {alumnus === null ? (
         <>
@@ -63,23 +58,25 @@ export const AlumniPane = ({ item, service, now, onUseTemplate, initial }: Alumn
       ) : null}
       {alumnus ? (
         <>
+          <AlumniExtrasProvider exporter={service} now={now}>
           <AlumniCard
             alumnus={alumnus}
             headingLevel="h3"
             {...(timeZone ? { timeZone } : {})}
             onReconnected={async (note) => {
               await service.markReconnected({ contactId: alumnus.contactId, note, at: now() });
-              await load();
+              await refresh();
             }}
             onSnooze={async (eventId, days) => {
               await service.snooze({ eventId, days });
-              await load();
+              await refresh();
             }}
             onStop={async () => {
               // No reload: the person leaves the alumni list, and the card should say it is done.
               await service.stopReminders(alumnus.planId, now());
             }}
           />
+          </AlumniExtrasProvider>
           {onUseTemplate ? (
             <Body1>
               <Button appearance="transparent" onClick={onUseTemplate}>

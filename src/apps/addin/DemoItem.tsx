@@ -1,5 +1,6 @@
 import { Caption1, Card, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { ADDIN_NAMESPACE } from './strings';
 import type { MemoryItemState } from '../../hosts/office';
 
 const useStyles = makeStyles({
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
  * sandboxed frame so nothing in it can run.
  */
 export const DemoItem = ({ state }: { readonly state: MemoryItemState }) => {
-  const { t } = useTranslation('addin');
+  const { t } = useTranslation(ADDIN_NAMESPACE);
   const styles = useStyles();
   return (
     <Card className={styles.card} aria-labelledby="addin-demo-heading">

@@ -1,13 +1,15 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADDIN_NAMESPACE } from './strings';
 import type { PlanId } from '../../domain/types';
 import type { MailItemPort, Requirement } from '../../hosts/office';
 import { LoadingState } from '../../ui';
 import type { Alumnus, AuRevoirService } from '../../workflows/service';
-import { AlumniPane } from './AlumniPane';
-import { TemplatePane } from './TemplatePane';
-import { findAlumnusForItem } from './plan';
+
+// The template and the alumni card are separate chunks: an item needs one of them, never both at once.
+const TemplatePane = lazy(() => import(/* webpackChunkName: "template-pane" */ './TemplatePane').then((m) => ({ default: m.TemplatePane })));
+const AlumniPane = lazy(() => import(/* webpackChunkName: "alumni-pane" */ './AlumniPane').then((m) => ({ default: m.AlumniPane })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, boxSizing: 'border-box' },
@@ -24,9 +26,12 @@ export interface TaskPaneProps {
 
 type View = { kind: 'deciding' } | { kind: 'template' } | { kind: 'alumni'; alumnus?: Alumnus };
 
+/** The sets Au revoir can work without, each with what the user loses; the others block (below). */
+const hasConsequence = (f: Requirement['feature']): f is 'categories' | 'itemId' => f === 'categories' || f === 'itemId';
+
 /** The requirement sets Outlook lacks, named in the user's language; nothing when it has them all. */
 export const RequirementNotice = ({ missing }: { readonly missing: readonly Requirement[] }) => {
-  const { t } = useTranslation('addin');
+  const { t } = useTranslation(ADDIN_NAMESPACE);
   const blocking = missing.filter((r) => r.blocking);
   if (blocking.length) {
     return (
@@ -44,7 +49,7 @@ export const RequirementNotice = ({ missing }: { readonly missing: readonly Requ
       {missing.map((r) => (
         <MessageBar key={r.feature} intent="warning" layout="multiline">
           <MessageBarBody>
-            {t('requirements.partial', { list: t(`requirements.feature.${r.feature}`), consequence: t(`requirements.consequence.${r.feature}`) })}
+            {t('requirements.partial', { list: t(`requirements.feature.${r.feature}`), consequence: hasConsequence(r.feature) ? t(`requirements.consequence.${r.feature}`) : '' })}
           </MessageBarBody>
         </MessageBar>
       ))}
@@ -76,7 +81,8 @@ export const TaskPane = ({ item, service, missing, now, newPlanId }: TaskPanePro
           if (live) setView({ kind: 'template' });
           return;
         }
-        const alumnus = findAlumnusForItem(await service.listAlumni(now()), { subject, ...(item.restId ? { restId: item.restId } : {}) });
+        const [alumni, { findAlumnusForItem }] = await Promise.all([service.listAlumni(now()), import(/* webpackChunkName: "addin-plan" */ './plan')]);
+        const alumnus = findAlumnusForItem(alumni, { subject, ...(item.restId ? { restId: item.restId } : {}) });
         if (live) setView(alumnus ? { kind: 'alumni', alumnus } : { kind: 'template' });
       } catch (e) {
         // The template still works without knowing; the error shows again where it matters.
@@ -87,30 +93,34 @@ export const TaskPane = ({ item, service, missing, now, newPlanId }: TaskPanePro
     return () => {
       live = false;
     };
-  }, [blocked, view.kind]);
+  }, [blocked, view.kind, item, service, now]);
 
   return (
     <main className={styles.root}>
       <RequirementNotice missing={missing} />
       {blocked ? null : view.kind === 'deciding' ? (
         <LoadingState />
-      ) : view.kind === 'alumni' ? (
-        <AlumniPane
-          item={item}
-          service={service}
-          now={now}
-          {...(view.alumnus ? { initial: view.alumnus } : {})}
-          {...(item.kind === 'appointmentCompose' ? { onUseTemplate: () => setView({ kind: 'template' }) } : {})}
-        />
       ) : (
-        <TemplatePane
-          item={item}
-          service={service}
-          mode={item.kind === 'messageRead' || item.kind === 'messageCompose' ? 'sender' : 'compose'}
-          categoriesSupported={!missing.some((r) => r.feature === 'categories')}
-          now={now}
-          newPlanId={newPlanId}
-        />
+        <Suspense fallback={<LoadingState />}>
+          {view.kind === 'alumni' ? (
+            <AlumniPane
+              item={item}
+              service={service}
+              now={now}
+              {...(view.alumnus ? { initial: view.alumnus } : {})}
+              {...(item.kind === 'appointmentCompose' ? { onUseTemplate: () => setView({ kind: 'template' }) } : {})}
+            />
+          ) : (
+            <TemplatePane
+              item={item}
+              service={service}
+              mode={item.kind === 'messageRead' || item.kind === 'messageCompose' ? 'sender' : 'compose'}
+              categoriesSupported={!missing.some((r) => r.feature === 'categories')}
+              now={now}
+              newPlanId={newPlanId}
+            />
+          )}
+        </Suspense>
       )}
     </main>
   );

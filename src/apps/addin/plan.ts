@@ -3,7 +3,7 @@ import { defaultAgenda, inviteSubject, renderInviteHtml } from '../../domain/age
 import { CADENCE_PRESETS } from '../../domain/cadence';
 import type { CadencePresetId } from '../../domain/cadence/model';
 import type { Plan } from '../../domain/plan/model';
-import { isLang, localDateTime, type IsoDate, type Lang, type PlanId } from '../../domain/types';
+import { localDateTime, type IsoDate, type Lang, type PlanId } from '../../domain/types';
 import type { Alumnus, MailboxSettings, Person } from '../../workflows/service';
 
 /**
@@ -11,27 +11,11 @@ import type { Alumnus, MailboxSettings, Person } from '../../workflows/service';
  * looking at. No Office, no React: unit-tested on its own.
  */
 
-/** The category the tab and the add-in give everything; Graph's booking uses the same name and colour. */
-export const CATEGORY = 'Au revoir';
-export const CATEGORY_COLOR = 'preset4';
-
 export const LENGTHS: readonly number[] = [30, 45, 60];
 export const DEFAULT_LENGTH = 45;
 
-/** `fr-FR`, `fr-CA` → fr; anything else → en. */
-export const langFromLocale = (locale: string | undefined | null): Lang => {
-  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
-  return isLang(base) ? base : 'en';
-};
-
-/** Dark when Outlook's body background is dark (`#RRGGBB`), so the pane matches the client around it. */
-export const themeFromBackground = (color: string | undefined): 'dark' | 'default' | undefined => {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? '');
-  if (!m) return undefined;
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255) as [number, number, number];
-  // Relative luminance (sRGB, without gamma: plenty to tell a dark theme from a light one).
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'default';
-};
+// The pane's first screen needs this without this module's dates and agenda (see ./page).
+export { themeFromBackground } from './page';
 
 /** The meeting's length when Outlook already has a start and an end: the nearest offered length. */
 export const lengthFromItem = (start: Date | undefined, end: Date | undefined): number => {
@@ -47,9 +31,6 @@ export interface LeaverChoice {
   readonly userId?: string;
   readonly jobTitle?: string;
 }
-
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
-export const isEmail = (s: string): boolean => EMAIL.test(s.trim());
 
 /** People on the item who could be the leaver: everyone but the signed-in user, once each. */
 export const leaverCandidates = (people: readonly { email: string; displayName: string }[], me: string | undefined): LeaverChoice[] => {
@@ -155,9 +136,6 @@ export const findAlumnusForItem = (
   const byName = [...alumni].sort((a, b) => b.displayName.length - a.displayName.length);
   return byName.find((a) => a.displayName && subject.includes(a.displayName) && !isInvite(a.displayName));
 };
-
-/** Today's date in a time zone, as the date input wants it. */
-export const todayIn = (zone: string, now: Date): string => DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
 
 /** `YYYY-MM-DDTHH:mm` (datetime-local input) in `zone` → instant. */
 export const instantFromLocal = (value: string, zone: string): Date | undefined => {

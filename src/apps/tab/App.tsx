@@ -1,22 +1,33 @@
 import { Button, Caption1, Tab, TabList, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TAB_NAMESPACE } from './strings';
 import type { Lang, Localized } from '../../domain/types';
 import type { TabHost } from '../../hosts/teams';
-import { AppProviders, DisplaySettings, type ThemeName } from '../../ui';
+import { AppProviders, COMMON_NAMESPACE, DisplaySettings, LoadingState, type ThemeName } from '../../ui';
 import type { AuRevoirService } from '../../workflows/service';
+import type { AuthSession } from '../../auth';
 import { SignInAs, type SandboxUser } from './SignInAs';
+import { LapsedBanner, TenantSignIn, useTenantAuth } from '../../ui/SignIn';
 import type { KeyValueStore } from './addedDepartures';
-import { About } from './screens/About';
-import { Alumni } from './screens/Alumni';
-import { Departures } from './screens/Departures';
+import { useHrAccess } from './bulk/access';
+import { preloadable } from './preloadable';
+import { SANDBOX_USER_KEY } from '../shell/early';
 
-export type Screen = 'departures' | 'alumni' | 'about';
+// Each screen is its own chunk, loaded when first opened: the first screen ("Sign in as", or the
+// departures) does not wait for the others. Departures is where everyone lands after signing in:
+// the entry preloads it (index.tsx) once "Sign in as" is up, so that the click finds it ready.
+const departures = preloadable(() => import(/* webpackChunkName: "departures" */ './screens/Departures').then((m) => m.Departures), <LoadingState />);
+const Departures = departures.Component;
+export const preloadDepartures = departures.preload;
+const Alumni = lazy(() => import(/* webpackChunkName: "alumni" */ './screens/Alumni').then((m) => ({ default: m.Alumni })));
+const About = lazy(() => import(/* webpackChunkName: "about" */ './screens/About').then((m) => ({ default: m.About })));
+// The HR partner's screen (issue 12): only for those who can read leave dates (bulk/access.ts).
+const Bulk = lazy(() => import(/* webpackChunkName: "bulk" */ './screens/Bulk').then((m) => ({ default: m.Bulk })));
+
+export type Screen = 'departures' | 'alumni' | 'about' | 'hr';
 export const SCREENS: readonly Screen[] = ['departures', 'alumni', 'about'];
-const isScreen = (v: unknown): v is Screen => v === 'departures' || v === 'alumni' || v === 'about';
-
-/** sessionStorage key of the demo user picked in "Sign in as" (the choice only, never a token). */
-export const SANDBOX_USER_KEY = 'aurevoir.sandboxUser';
+const isScreen = (v: unknown): v is Screen => v === 'departures' || v === 'alumni' || v === 'about' || v === 'hr';
 
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -61,8 +72,12 @@ export interface TabAppProps {
   readonly mode: 'sandbox' | 'tenant';
   /** Builds the service for a user: the demo user's UPN in sandbox mode, undefined with a real tenant. */
   readonly createService: (userPrincipalName: string | undefined) => AuRevoirService;
+  /** With a real tenant: MSAL's session (silent on load, popup from the "Sign in" click). */
+  readonly auth?: AuthSession;
   /** The demo organisation's users, for "Sign in as" (sandbox mode only). */
   readonly listSandboxUsers?: () => Promise<readonly SandboxUser[]>;
+  /** Called once "Sign in as" shows its list (the entry then preloads the next screen). */
+  readonly onSignInListed?: () => void;
   /** What the app is, crediting the source article (domain/about.ts). */
   readonly about: Localized;
   readonly version: string;
@@ -71,6 +86,8 @@ export interface TabAppProps {
   /** Where hand-added departures are kept: localStorage. */
   readonly store: KeyValueStore;
   readonly now?: () => Date;
+  /** Signed in on the page's own "Sign in as" (index.tsx): start keyboard users at the content, as after the app's. */
+  readonly focusMainOnStart?: boolean;
 }
 
 /** Keeps `?theme=` and `?locale=` in the address so a reload (or a shared link) keeps the choice. */
@@ -121,22 +138,31 @@ interface ShellProps extends TabAppProps {
   readonly onLangChange: (l: Lang) => void;
 }
 
-const Shell = ({ host, mode, createService, listSandboxUsers, about, version, session, store, now, theme, lang, onThemeChange, onLangChange }: ShellProps) => {
-  const { t } = useTranslation('tab');
+const Shell = ({ host, mode, auth, createService, listSandboxUsers, onSignInListed, about, version, session, store, now, theme, lang, onThemeChange, onLangChange, focusMainOnStart }: ShellProps) => {
+  const { t } = useTranslation(TAB_NAMESPACE);
   const styles = useStyles();
   const [screen, setScreen] = useState<Screen>(screenFromHash);
   const [demoUser, setDemoUser] = useState<string | undefined>(() => session.getItem(SANDBOX_USER_KEY) ?? undefined);
   const mainRef = useRef<HTMLElement>(null);
   // After signing in, the picker that had focus is gone: start keyboard users at the content.
-  const focusMainNext = useRef(false);
+  const focusMainNext = useRef(focusMainOnStart ?? false);
+  const tenant = useTenantAuth(mode === 'tenant' ? auth : undefined);
   const needsDemoSignIn = mode === 'sandbox' && !demoUser;
-  const user = mode === 'sandbox' ? demoUser : host.userPrincipalName;
+  // With a real tenant the screens wait for a signed-in account (silent on load, or the button's popup).
+  const needsTenantSignIn = mode === 'tenant' && auth !== undefined && tenant.state.kind !== 'signedIn';
+  const account = tenant.state.kind === 'signedIn' ? tenant.state.account : undefined;
+  const user = mode === 'sandbox' ? demoUser : account ? account.name ?? account.username : host.userPrincipalName;
   const service = useMemo(
-    () => (needsDemoSignIn ? undefined : createService(mode === 'sandbox' ? demoUser : undefined)),
-    [createService, mode, demoUser, needsDemoSignIn],
+    // A fresh service per account: its caches (who "me" is, the mailbox settings) belong to one user.
+    () => (needsDemoSignIn || needsTenantSignIn ? undefined : createService(mode === 'sandbox' ? demoUser : account?.username)),
+    [createService, mode, demoUser, needsDemoSignIn, needsTenantSignIn, account?.username],
   );
 
-  const screenName = needsDemoSignIn ? t('signIn.title') : t(`screens.${screen}`);
+  // The HR partner's screen joins the navigation once the directory says this user reads leave dates.
+  const hrAllowed = useHrAccess(service, now ?? (() => new Date()));
+  const screens: readonly Screen[] = hrAllowed ? [...SCREENS.slice(0, 2), 'hr', ...SCREENS.slice(2)] : SCREENS;
+
+  const screenName = needsDemoSignIn ? t('signIn.title') : needsTenantSignIn ? t('session.title', { ns: COMMON_NAMESPACE }) : t(`screens.${screen}`);
   useEffect(() => {
     document.title = t('shell.pageTitle', { screen: screenName });
   }, [t, screenName]);
@@ -171,11 +197,21 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
       <header className={styles.header}>
         <div className={styles.brand}>
           <Title3 as="h1" block className={styles.h1}>
-            {t('common:appName')}
+            {t('appName', { ns: COMMON_NAMESPACE })}
           </Title3>
           {user ? (
             <div className={styles.user}>
-              <Caption1>{t('shell.signedInAs', { name: user })}</Caption1>
+              <Caption1>{t('shell.signedInAs', { name: account && account.name ? `${account.name} (${account.username})` : user })}</Caption1>
+              {mode === 'tenant' && account && auth && !auth.hostManagesAccount ? (
+                <>
+                  <Button size="small" appearance="subtle" onClick={() => void tenant.signIn(true)}>
+                    {t('account.switchAccount')}
+                  </Button>
+                  <Button size="small" appearance="subtle" onClick={() => void tenant.signOut()}>
+                    {t('account.signOut')}
+                  </Button>
+                </>
+              ) : null}
               {mode === 'sandbox' ? (
                 <Button
                   size="small"
@@ -198,10 +234,22 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
         ) : null}
       </header>
 
-      {needsDemoSignIn || !service ? (
+      {needsTenantSignIn ? (
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <TenantSignIn
+            state={tenant.state}
+            onSignIn={() => {
+              focusMainNext.current = true;
+              void tenant.signIn();
+            }}
+            onRetryRestore={() => void tenant.restore()}
+          />
+        </main>
+      ) : needsDemoSignIn || !service ? (
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           <SignInAs
             listUsers={listSandboxUsers ?? (() => Promise.resolve([]))}
+            {...(onSignInListed ? { onListed: onSignInListed } : {})}
             onSignIn={(upn) => {
               session.setItem(SANDBOX_USER_KEY, upn);
               focusMainNext.current = true;
@@ -213,7 +261,7 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
         <>
           <nav className={styles.nav} aria-label={t('shell.nav')}>
             <TabList selectedValue={screen} onTabSelect={(_e, d) => isScreen(d.value) && select(d.value)}>
-              {SCREENS.map((s) => (
+              {screens.map((s) => (
                 <Tab key={s} value={s} id={`tab-${s}`} aria-controls={`panel-${s}`}>
                   {t(`screens.${s}`)}
                 </Tab>
@@ -221,15 +269,22 @@ const Shell = ({ host, mode, createService, listSandboxUsers, about, version, se
             </TabList>
           </nav>
           <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+            {tenant.state.kind === 'signedIn' && (tenant.state.lapsed || tenant.state.error !== undefined) ? (
+              <LapsedBanner busy={tenant.state.busy} error={tenant.state.error} onSignIn={() => void tenant.signIn()} />
+            ) : null}
             {/* Keyed by user: switching demo user starts every screen afresh. */}
             <div role="tabpanel" id={`panel-${screen}`} aria-labelledby={`tab-${screen}`} key={`${user ?? ''}:${screen}`}>
-              {screen === 'departures' ? (
-                <Departures service={service} lang={lang} store={store} {...(now ? { now } : {})} />
-              ) : screen === 'alumni' ? (
-                <Alumni service={service} {...(now ? { now } : {})} />
-              ) : (
-                <About about={about} version={version} mode={mode} />
-              )}
+              <Suspense fallback={<LoadingState />}>
+                {screen === 'departures' ? (
+                  <Departures service={service} lang={lang} store={store} {...(now ? { now } : {})} />
+                ) : screen === 'alumni' ? (
+                  <Alumni service={service} {...(now ? { now } : {})} />
+                ) : screen === 'hr' ? (
+                  <Bulk service={service} lang={lang} {...(now ? { now } : {})} />
+                ) : (
+                  <About about={about} version={version} mode={mode} />
+                )}
+              </Suspense>
             </div>
           </main>
         </>

@@ -1,9 +1,10 @@
 import { Body1, Button, Field, Select, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SandboxUser as AuthSandboxUser } from '../../auth';
 import { useTranslation } from 'react-i18next';
+import { TAB_NAMESPACE } from './strings';
 import { EmptyState, ErrorBanner, LoadingState } from '../../ui';
-import { useLoad } from './useLoad';
+import { useLoad } from '../../ui/useLoad';
 
 /** A seeded user of the local demo organisation (only what the picker shows). */
 export type SandboxUser = Pick<AuthSandboxUser, 'userPrincipalName' | 'displayName' | 'jobTitle'>;
@@ -26,17 +27,22 @@ const useStyles = makeStyles({
 export interface SignInAsProps {
   readonly listUsers: () => Promise<readonly SandboxUser[]>;
   readonly onSignIn: (userPrincipalName: string) => void;
+  /** Called once the list is on screen: the page then loads what signing in will need (index.tsx). */
+  readonly onListed?: () => void;
 }
 
 /**
  * The demo's sign-in: pick one of the sandbox's seeded users. Only the choice is remembered (in
  * sessionStorage, by the caller); the sandbox mints the token when the app asks for one.
  */
-export const SignInAs = ({ listUsers, onSignIn }: SignInAsProps) => {
-  const { t } = useTranslation('tab');
+export const SignInAs = ({ listUsers, onSignIn, onListed }: SignInAsProps) => {
+  const { t } = useTranslation(TAB_NAMESPACE);
   const styles = useStyles();
   const { state, reload } = useLoad(listUsers);
   const [choice, setChoice] = useState('');
+  useEffect(() => {
+    if (state.status === 'ready') onListed?.();
+  }, [state.status, onListed]);
 
   const body = (() => {
     if (state.status === 'loading') return <LoadingState label={t('signIn.loading')} />;

@@ -1,54 +1,36 @@
-import type { IsoDate } from '../../domain/types';
-import { isoDate } from '../../domain/types';
-import type { Departure, Person } from '../../workflows/service';
+import { parseAddedDepartures } from '../../workflows';
+import type { AddedDeparture, Departure, Person } from '../../workflows/service';
+
+export type { AddedDeparture } from '../../workflows/service';
 
 /**
- * People the manager added by hand, with their last day. Graph rarely exposes leave dates to a
- * manager, so this list is how most departures get in. Kept in the browser per manager: directory
- * facts only (id, name, mail, title, last day) — never a token, never personal contact details.
+ * Where an earlier version kept the hand-added departures: this browser's localStorage, one key per
+ * manager. They now live in the manager's mailbox (workflows/added.ts); what is found here is moved
+ * there once, then removed.
  */
-export interface AddedDeparture {
-  readonly person: Pick<Person, 'id' | 'displayName' | 'mail' | 'jobTitle'>;
-  readonly lastWorkingDay: IsoDate;
-}
-
 export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
-const keyFor = (managerMail: string): string => `aurevoir.departures.v1:${managerMail.toLowerCase()}`;
+const legacyKeyFor = (managerMail: string): string => `aurevoir.departures.v1:${managerMail.toLowerCase()}`;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-export const loadAdded = (store: KeyValueStore, managerMail: string): AddedDeparture[] => {
-  const raw = store.getItem(keyFor(managerMail));
-  if (!raw) return [];
-  let parsed: unknown;
+/** The list an earlier version left in this browser; undefined when there is none (nothing to move). */
+export const readLegacyAdded = (store: KeyValueStore, managerMail: string): AddedDeparture[] | undefined => {
+  const raw = store.getItem(legacyKeyFor(managerMail));
+  if (raw === null) return undefined;
   try {
-    parsed = JSON.parse(raw);
+    return parseAddedDepartures(JSON.parse(raw) as unknown);
   } catch (e: unknown) {
-    // A corrupted entry must not break the screen; start again from an empty list.
-    console.warn('Au revoir: ignoring an unreadable list of added departures', e);
+    // Unreadable: nothing worth moving; it is removed all the same.
+    console.warn('Au revoir: ignoring an unreadable list of added departures', e instanceof Error ? e.message : String(e));
     return [];
   }
-  if (!Array.isArray(parsed)) return [];
-  const out: AddedDeparture[] = [];
-  for (const item of parsed) {
-    if (!isRecord(item) || !isRecord(item.person)) continue;
-    const { id, displayName, mail, jobTitle } = item.person;
-    if (typeof id !== 'string' || typeof displayName !== 'string' || typeof mail !== 'string') continue;
-    if (typeof item.lastWorkingDay !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(item.lastWorkingDay)) continue;
-    out.push({
-      person: { id, displayName, mail, ...(typeof jobTitle === 'string' ? { jobTitle } : {}) },
-      lastWorkingDay: isoDate(item.lastWorkingDay),
-    });
-  }
-  return out;
 };
 
-export const saveAdded = (store: KeyValueStore, managerMail: string, list: readonly AddedDeparture[]): void => {
-  store.setItem(keyFor(managerMail), JSON.stringify(list));
+export const removeLegacyAdded = (store: KeyValueStore, managerMail: string): void => {
+  store.removeItem(legacyKeyFor(managerMail));
 };
 
 const samePerson = (a: Pick<Person, 'id' | 'mail'>, b: Pick<Person, 'id' | 'mail'>): boolean =>

@@ -20,12 +20,8 @@ export const CADENCE_PRESETS: Readonly<Record<CadencePresetId, Cadence>> = {
 
 export const CADENCE_PRESET_IDS: readonly CadencePresetId[] = ['gentle', 'quarterly', 'yearly'];
 
-export const CADENCE_PRESET_LABELS: Readonly<Record<CadencePresetId | 'custom', Localized>> = {
-  gentle: { fr: 'En douceur', en: 'Gentle' },
-  quarterly: { fr: 'Tous les trimestres', en: 'Quarterly' },
-  yearly: { fr: 'Une fois par an', en: 'Yearly' },
-  custom: { fr: 'Sur mesure', en: 'Custom' },
-};
+// The presets' names are UI text: the `common` catalogue's `cadence` group (src/ui/strings.ts), one
+// label each for the tab and the add-in.
 
 export const TOUCHPOINT_KIND_LABELS: Readonly<Record<TouchpointKind, Localized>> = {
   call: { fr: 'Appel', en: 'Call' },

@@ -43,8 +43,19 @@ export interface PrepReminder {
   readonly durationMinutes: number;
 }
 
+/** What the leaver agreed to, as the app showed it when the manager booked (issue 12: consent that lasts). */
+export interface PlanConsentRecord {
+  /** ISO instant the manager booked with the consent box ticked. */
+  readonly givenAt: string;
+  readonly channel: 'tabWizard' | 'outlookAddin';
+  /** The checkbox's sentence in the plan's language (agenda.lang), the leaver's name in it. */
+  readonly text: string;
+}
+
 export interface Plan {
   readonly id: PlanId;
+  /** Kept with the contact when consentToKeepContact; absent from plans built before issue 12. */
+  readonly consentRecord?: PlanConsentRecord;
   readonly manager: Manager;
   readonly leaver: Leaver;
   readonly conversation: Conversation;
@@ -63,6 +74,16 @@ export interface Plan {
    * reminders) and no second conversation.
    */
   readonly conversationSource?: 'book' | 'outlookItem';
+  /**
+   * Others invited to the exit conversation besides the leaver: when an HR partner books in her own
+   * calendar, the leaver's manager (see README, "The HR partner at scale"). Absent for a manager's plan.
+   */
+  readonly invitees?: readonly Invitee[];
+}
+
+export interface Invitee {
+  readonly displayName: string;
+  readonly email: string;
 }
 
 export type { Lang };

@@ -144,12 +144,7 @@ export const subjectWithName = (template: (name: string) => string, rawName: str
   return truncate(oneLine(template(truncate(name, Math.max(room, 1)))), SUBJECT_MAX);
 };
 
-/**
- * Puts values into a template's `{key}` slots in one pass, so a value that itself contains
- * `{key}` is never expanded, and typography applied to the template never touches the values.
- */
-export const fill = (template: string, values: Readonly<Record<string, string>>): string =>
-  template.replace(/\{(\w+)\}/g, (slot, key: string) => values[key] ?? slot);
+export { fill } from './fill';
 
 /** French typography: a no-break space before « ; : ! ? » and inside guillemets, so they never start a line. */
 export const frenchSpacing = (s: string): string =>

@@ -6,3 +6,4 @@ export { renderTouchpoint, touchpointPrompts } from './touchpoint';
 export type { TouchpointInput, TouchpointLeaver } from './touchpoint';
 export { SUBJECT_MAX, cleanText, esc, mailtoUrl, oneLine, telUrl, truncate, webUrl } from './html';
 export { ABOUT, ARTICLE_AUTHOR, ARTICLE_BLOG, ARTICLE_TITLE } from '../about';
+export { renderConsentCheck } from './consentCheck';

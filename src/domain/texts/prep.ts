@@ -27,9 +27,9 @@ export interface RenderedMessage {
 interface PrepWords {
   readonly subject: (name: string) => string;
   readonly subjectBare: string;
-  /** Slots: {name}, {length}. */
+  /** Slots: {{name}}, {{length}}. */
   readonly intro: string;
-  /** When the leaver has no name yet. Slot: {length}. */
+  /** When the leaver has no name yet. Slot: {{length}}. */
   readonly introBare: string;
   readonly notes: string;
   readonly noNotes: string;
@@ -43,10 +43,10 @@ const WORDS: Readonly<Record<Lang, PrepWords>> = {
     subject: (name) => `Préparer l’entretien de départ avec ${name}`,
     subjectBare: 'Préparer l’entretien de départ',
     intro: frenchSpacing(
-      'Quelques minutes pour préparer votre entretien de départ avec {name} ({length}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
+      'Quelques minutes pour préparer votre entretien de départ avec {{name}} ({{length}}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
     ),
     introBare: frenchSpacing(
-      'Quelques minutes pour préparer votre entretien de départ ({length}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
+      'Quelques minutes pour préparer votre entretien de départ ({{length}}). Personne d’autre n’est invité : vos notes restent entre vous et votre agenda.',
     ),
     notes: 'Vos notes',
     noNotes: 'Pas encore de notes pour cet entretien.',
@@ -62,8 +62,8 @@ const WORDS: Readonly<Record<Lang, PrepWords>> = {
   en: {
     subject: (name) => `Prepare your exit conversation with ${name}`,
     subjectBare: 'Prepare your exit conversation',
-    intro: 'A few minutes to get ready for your exit conversation with {name} ({length}). No one else is invited: your notes stay between you and your calendar.',
-    introBare: 'A few minutes to get ready for your exit conversation ({length}). No one else is invited: your notes stay between you and your calendar.',
+    intro: 'A few minutes to get ready for your exit conversation with {{name}} ({{length}}). No one else is invited: your notes stay between you and your calendar.',
+    introBare: 'A few minutes to get ready for your exit conversation ({{length}}). No one else is invited: your notes stay between you and your calendar.',
     notes: 'Your notes',
     noNotes: 'No notes for this conversation yet.',
     tipsHeading: 'Before you go in',

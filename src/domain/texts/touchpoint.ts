@@ -78,9 +78,9 @@ export const touchpointPrompts = (lang: Lang, kind: TouchpointKind): readonly st
 
 interface TouchpointWords {
   readonly subject: Readonly<Record<TouchpointKind, (name: string) => string>>;
-  /** Slot: {name}. */
+  /** Slot: {{name}}. */
   readonly intro: Readonly<Record<TouchpointKind, string>>;
-  /** Where they work now, slots {role} and {company}: with both, role only, company only. */
+  /** Where they work now, slots {{role}} and {{company}}: with both, role only, company only. */
   readonly now: { readonly both: string; readonly role: string; readonly company: string };
   readonly reach: string;
   readonly email: string;
@@ -100,16 +100,16 @@ const WORDS: Readonly<Record<Lang, TouchpointWords>> = {
       lunch: (n) => `Proposer un déjeuner à ${n}`,
     },
     intro: {
-      call: frenchSpacing('C’est le moment de passer un coup de fil à {name} pour savoir comment ça va.'),
-      email: frenchSpacing('Un petit message à {name} pour garder le lien ? Quelques lignes suffisent.'),
+      call: frenchSpacing('C’est le moment de passer un coup de fil à {{name}} pour savoir comment ça va.'),
+      email: frenchSpacing('Un petit message à {{name}} pour garder le lien ? Quelques lignes suffisent.'),
       lunch: frenchSpacing(
-        'Et si vous proposiez un déjeuner à {name} ? En s’y prenant quelques semaines à l’avance, la date est plus facile à caler.',
+        'Et si vous proposiez un déjeuner à {{name}} ? En s’y prenant quelques semaines à l’avance, la date est plus facile à caler.',
       ),
     },
     now: {
-      both: frenchSpacing('Aujourd’hui : {role} chez {company}.'),
-      role: frenchSpacing('Aujourd’hui : {role}.'),
-      company: 'Aujourd’hui chez {company}.',
+      both: frenchSpacing('Aujourd’hui : {{role}} chez {{company}}.'),
+      role: frenchSpacing('Aujourd’hui : {{role}}.'),
+      company: 'Aujourd’hui chez {{company}}.',
     },
     reach: 'Coordonnées',
     email: 'E-mail',
@@ -126,11 +126,11 @@ const WORDS: Readonly<Record<Lang, TouchpointWords>> = {
       lunch: (n) => `Suggest lunch with ${n}`,
     },
     intro: {
-      call: 'Time to give {name} a ring and hear how things are going.',
-      email: 'A good moment to send {name} a quick note and keep in touch. A few lines will do.',
-      lunch: 'Why not invite {name} to lunch? Suggesting a date a few weeks ahead makes it easier to fit in.',
+      call: 'Time to give {{name}} a ring and hear how things are going.',
+      email: 'A good moment to send {{name}} a quick note and keep in touch. A few lines will do.',
+      lunch: 'Why not invite {{name}} to lunch? Suggesting a date a few weeks ahead makes it easier to fit in.',
     },
-    now: { both: 'Now {role} at {company}.', role: 'Now {role}.', company: 'Now at {company}.' },
+    now: { both: 'Now {{role}} at {{company}}.', role: 'Now {{role}}.', company: 'Now at {{company}}.' },
     reach: 'How to reach them',
     email: 'Email',
     mobile: 'Mobile',

@@ -8,7 +8,7 @@ export interface TemplateInput {
   readonly agendaHtml: string;
   readonly leaver: Recipient;
   readonly category: string;
-  /** Outlook preset colour name, e.g. `preset4`. */
+  /** Outlook preset colour name, e.g. `preset5` (teal). */
   readonly categoryColor: string;
   /** false when the client lacks Mailbox 1.8: the category step is skipped, not failed. */
   readonly categoriesSupported: boolean;

@@ -1,19 +1,27 @@
 import { AppError } from '../../domain/errors';
 import type { Lang } from '../../domain/types';
+import { langFromLocale } from '../../domain/lang';
+import { colourPreferences, hostTheme, pageTheme, type HostTheme, type MediaWindow } from '../theme';
+
+export { hostTheme, type HostTheme };
 
 /**
  * What the Teams tab needs from its host: the theme (followed live), the language, the user.
  * In a plain browser (no Teams around the page) the same facts come from the URL, and the app
  * offers its own switcher.
  */
-export type HostTheme = 'default' | 'dark' | 'contrast';
-
 export interface TabHost {
   readonly kind: 'teams' | 'browser';
   readonly theme: HostTheme;
   readonly lang: Lang;
   /** The signed-in user's UPN, when the host knows it (Teams only). */
   readonly userPrincipalName?: string;
+  /**
+   * Teams' `context.user.loginHint`: who is signed in to Teams, for MSAL's silent sign-in (nested app
+   * auth, https://learn.microsoft.com/microsoftteams/platform/concepts/authentication/nested-authentication).
+   * A hint only, never proof of identity: the token says who the user is.
+   */
+  readonly loginHint?: string;
   /** Calls `handler` each time the host's theme changes; returns the unsubscribe. */
   onThemeChange(handler: (theme: HostTheme) => void): () => void;
   /** Tells the host the app has loaded (hides Teams' loading indicator). */
@@ -24,19 +32,11 @@ export interface PageLocation {
   readonly search: string;
 }
 
-export interface PageWindow {
+export interface PageWindow extends MediaWindow {
   readonly self: unknown;
   readonly top: unknown;
   readonly navigator?: { readonly language?: string };
 }
-
-/** Teams' theme names; anything else ('glass', unknown future themes) falls back to light. */
-export const hostTheme = (value: string | null | undefined): HostTheme =>
-  value === 'dark' || value === 'contrast' ? value : 'default';
-
-/** `fr`, `fr-FR`, `fr-CA` → fr; everything else → en (the product's two languages). */
-export const langFromLocale = (locale: string | null | undefined): Lang =>
-  locale && /^fr(\b|[-_])/i.test(locale) ? 'fr' : 'en';
 
 /**
  * Decides without waiting: teams-js `app.initialize()` hangs for a minute in an iframe that has
@@ -54,12 +54,15 @@ export const isTeamsPage = (location: PageLocation, win: PageWindow): boolean =>
   return framed && new URLSearchParams(location.search).get('host') === 'teams';
 };
 
-/** Plain-browser host: `?theme=default|dark|contrast&locale=fr|en`, else the browser's language. */
+/**
+ * Plain-browser host: `?theme=default|dark|contrast` else the system's colour preference (the same
+ * rule as the page's shell, src/hosts/theme.ts); `?locale=fr|en` else the browser's language.
+ */
 export const browserHost = (location: PageLocation, win: PageWindow): TabHost => {
   const params = new URLSearchParams(location.search);
   return {
     kind: 'browser',
-    theme: hostTheme(params.get('theme')),
+    theme: pageTheme(location.search, colourPreferences(win)),
     lang: langFromLocale(params.get('locale') ?? win.navigator?.language),
     onThemeChange: () => () => undefined,
     notifyReady: () => undefined,
@@ -70,7 +73,7 @@ export const browserHost = (location: PageLocation, win: PageWindow): TabHost =>
 export interface TeamsSdk {
   readonly app: {
     initialize(): Promise<void>;
-    getContext(): Promise<{ app: { theme: string; locale: string }; user?: { userPrincipalName?: string } }>;
+    getContext(): Promise<{ app: { theme: string; locale: string }; user?: { userPrincipalName?: string; loginHint?: string } }>;
     registerOnThemeChangeHandler(handler: (theme: string) => void): void;
     notifySuccess(): void | Promise<void>;
   };
@@ -93,6 +96,7 @@ export const teamsHost = async (sdk: TeamsSdk): Promise<TabHost> => {
       theme: hostTheme(context.app.theme),
       lang: langFromLocale(context.app.locale),
       ...(context.user?.userPrincipalName ? { userPrincipalName: context.user.userPrincipalName } : {}),
+      ...(context.user?.loginHint ?? context.user?.userPrincipalName ? { loginHint: context.user?.loginHint ?? context.user?.userPrincipalName } : {}),
       onThemeChange: (handler) => {
         listeners.add(handler);
         return () => listeners.delete(handler);

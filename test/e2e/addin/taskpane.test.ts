@@ -8,10 +8,10 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ADDIN_STRINGS } from '../../../src/apps/addin/i18n';
-import { common } from '../../../src/ui/i18n/common';
+import { ADDIN_STRINGS } from '../../../src/apps/addin/strings';
+import { COMMON_STRINGS as common } from '../../../src/ui/strings';
 import { seriousViolations } from '../helpers/axe';
-import { openApp, startStack, type Stack } from '../helpers/harness';
+import { openApp, type Stack, stackPerFile } from '../helpers/harness';
 import { listContacts, listEvents, newSince, type GraphEvent } from '../helpers/mailbox';
 
 jest.setTimeout(120_000);
@@ -45,12 +45,7 @@ const openPane = async (stack: Stack, item: Record<string, unknown>) => {
 };
 
 let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+stackPerFile((s) => (stack = s));
 
 describe('Outlook task pane in Chromium, test host + sandbox', () => {
   let reminders: GraphEvent[] = [];
@@ -97,14 +92,16 @@ describe('Outlook task pane in Chromium, test host + sandbox', () => {
     const lastDay = page.getByLabel(en.template.lastDay);
     await expect(lastDay.inputValue()).resolves.toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByRole('checkbox', { name: fill(en.save.consent, { name: LEAVER.displayName }) }).check();
-    await page.getByLabel(en.save.personalEmail).fill('emilie.perso@example.org');
+    await page.getByLabel(common.en.alumni.email).fill('emilie.perso@example.org');
     await page.getByRole('button', { name: en.save.button, exact: true }).click();
     const done = page.getByRole('status').filter({ hasText: /Saved: the contact and \d+ reconnect reminders? (is|are) in Outlook\./ });
     await done.waitFor({ timeout: 60_000 });
 
     const after = await listEvents(stack, MANAGER);
     const added = newSince(before, after);
-    reminders = added.filter((e) => e.subject.includes(LEAVER.displayName) && e.showAs === 'free');
+    // Reconnect reminders; not the yearly question whether the details are still welcome (issue 12: a
+    // relativeYearly series, the only one the app books), which the receipt does not count as one.
+    reminders = added.filter((e) => e.subject.includes(LEAVER.displayName) && e.showAs === 'free' && (e.recurrence as { pattern?: { type?: string } } | undefined)?.pattern?.type !== 'relativeYearly');
     expect(reminders.length).toBeGreaterThan(0);
     for (const r of reminders) {
       expect(r.categories).toContain('Au revoir');

@@ -88,7 +88,7 @@
     MailboxEnums: {
       ItemType: { Message: 'message', Appointment: 'appointment' },
       RestVersion: { v2_0: 'v2.0' },
-      CategoryColor: { Preset4: 'Preset4' },
+      CategoryColor: { Preset4: 'Preset4', Preset5: 'Preset5' },
     },
   };
 })();

@@ -84,6 +84,27 @@ export const startStack = async (): Promise<Stack> => {
   };
 };
 
+/**
+ * The file's stack, started before its tests and closed after them; `use` receives it, so a test file
+ * keeps its own `let stack`. With `fresh`, every test starts from the sandbox's seed, without faults.
+ */
+export const stackPerFile = (use: (stack: Stack) => void, { fresh = false }: { fresh?: boolean } = {}): void => {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    use(stack);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  if (fresh) {
+    beforeEach(() => {
+      stack!.sandbox.reset();
+      stack!.sandbox.setFaults([]);
+    });
+  }
+};
+
 export interface OpenOptions {
   readonly locale?: Locale;
   readonly theme?: ThemeName;
@@ -105,7 +126,48 @@ export interface Opened {
   readonly page: Page;
   /** Errors the page threw or logged, for a test to assert there were none. */
   readonly errors: string[];
+  /**
+   * Content-Security-Policy violations the page reported (`securitypolicyviolation` events), also
+   * copied into `errors`. The built pages carry their CSP in a <meta> (scripts/csp.js), so every
+   * e2e test runs with it on; `expectNoCspViolation` is for afterEach hooks.
+   */
+  readonly cspViolations: string[];
 }
+
+/** Fails the test when the page reported any CSP violation. */
+export const expectNoCspViolation = (opened: Opened | undefined): void => {
+  if (opened && opened.cspViolations.length > 0) {
+    throw new Error(`the page reported Content-Security-Policy violations:\n${opened.cspViolations.join('\n')}`);
+  }
+};
+
+/**
+ * After each test, the page it opened (`take` hands it over and forgets it) must not have tripped the
+ * built pages' CSP, and its context is closed either way.
+ */
+export const closeCheckingCsp = (take: () => Opened | undefined): void => {
+  afterEach(async () => {
+    const opened = take();
+    try {
+      expectNoCspViolation(opened);
+    } finally {
+      await opened?.context.close();
+    }
+  });
+};
+
+/** Listens for CSP violations in every page of `context`, from before the page's own scripts run. */
+const watchCsp = async (context: BrowserContext, sink: (violation: string) => void): Promise<void> => {
+  await context.exposeBinding('__auRevoirCspViolation', (_source, violation: string) => sink(violation));
+  await context.addInitScript(() => {
+    const report = (window as unknown as { __auRevoirCspViolation: (v: string) => void }).__auRevoirCspViolation;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => report(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || location.href}:${e.lineNumber}`),
+      true,
+    );
+  });
+};
 
 /** A fresh context (no storage carried over) with the app opened in it. */
 export const openApp = async (stack: Stack, opts: OpenOptions = {}): Promise<Opened> => {
@@ -115,10 +177,15 @@ export const openApp = async (stack: Stack, opts: OpenOptions = {}): Promise<Ope
     timezoneId: 'Europe/Paris',
     reducedMotion: 'reduce',
   });
+  const errors: string[] = [];
+  const cspViolations: string[] = [];
+  await watchCsp(context, (v) => {
+    cspViolations.push(v);
+    errors.push(`CSP: ${v}`);
+  });
   const page = await context.newPage();
   // Generous: CI machines and shared ones run several builds at once.
   page.setDefaultTimeout(60_000);
-  const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     // teams-js asks a Microsoft CDN for validDomains.json when imported; offline that fails (PLATFORM-NOTES).
@@ -127,8 +194,20 @@ export const openApp = async (stack: Stack, opts: OpenOptions = {}): Promise<Ope
     }
   });
   await page.goto(pageUrl(stack, opts));
-  return { context, page, errors };
+  return { context, page, errors, cspViolations };
 };
+
+/**
+ * Waits until the page shows what a user would see: its web fonts loaded and two frames painted
+ * since the last change (the first frame lays out what the last state change committed, the second
+ * paints it). Replaces a fixed 100 ms pause before each screenshot and axe run: that pause was
+ * either too short on a loaded machine or wasted on a quiet one.
+ */
+export const settled = (page: Page): Promise<void> =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  });
 
 /** Full-page screenshot under test-results/screenshots/ (gitignored). */
 export const screenshot = async (page: Page, name: string): Promise<string> => {

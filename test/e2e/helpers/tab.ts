@@ -4,17 +4,18 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { WIZARD_STRINGS } from '../../../src/apps/tab/wizard/strings';
-import { tab } from '../../../src/ui/i18n/tab';
+import { TAB_STRINGS } from '../../../src/apps/tab/strings';
+import { COMMON_STRINGS } from '../../../src/ui/strings';
+import { fill } from '../../../src/domain/texts/fill';
 import type { Locale } from './harness';
 
 export const MANAGER = { upn: 'claire.martin@contoso.example', name: 'Claire Martin' };
 export const LEAVER = { upn: 'emilie.laurent@contoso.example', name: 'Émilie Laurent' };
 
-/** i18next-style `{{name}}` filling, for building the exact labels the app shows. */
-export const fill = (template: string, values: Record<string, string | number> = {}): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+/** `{{name}}` filling (i18next's syntax, the app's only one), for building the exact labels the app shows. */
+export { fill };
 
-export const stringsFor = (lang: Locale) => ({ tab: tab[lang], wizard: WIZARD_STRINGS[lang] });
+export const stringsFor = (lang: Locale) => ({ common: COMMON_STRINGS[lang], tab: TAB_STRINGS[lang], wizard: WIZARD_STRINGS[lang] });
 
 const exact = (s: string) => ({ name: s, exact: true });
 
@@ -62,12 +63,14 @@ export const planByMouse = async (
   lang: Locale,
   details: ContactDetails,
   onStep: (step: 'when' | 'agenda' | 'contact' | 'reconnect' | 'review') => Promise<void> = async () => undefined,
+  /** Which suggested time to take: the first is minutes away during working hours; the last is days away. */
+  { slot = 'first' }: { slot?: 'first' | 'last' } = {},
 ): Promise<void> => {
   const w = stringsFor(lang).wizard;
   const next = page.getByRole('button', exact(w.nav.next));
   await slotRadios(page).first().waitFor();
   await onStep('when');
-  await slotRadios(page).first().check();
+  await (slot === 'first' ? slotRadios(page).first() : slotRadios(page).last()).check();
   await next.click();
 
   await page.getByRole('heading', { level: 3, ...exact(w.steps.agenda) }).waitFor();
@@ -75,7 +78,7 @@ export const planByMouse = async (
   await next.click();
 
   await page.getByRole('heading', { level: 3, ...exact(w.steps.contact) }).waitFor();
-  await page.getByLabel(w.contact.personalEmail, { exact: true }).fill(details.personalEmail);
+  await page.getByLabel(COMMON_STRINGS[lang].alumni.email, { exact: true }).fill(details.personalEmail);
   await page.getByLabel(w.contact.mobile, { exact: true }).fill(details.mobile);
   await page.getByLabel(w.contact.nextCompany, { exact: true }).fill(details.nextCompany);
   await page.getByRole('checkbox', exact(fill(w.contact.consent, { name: LEAVER.name }))).check();
@@ -151,7 +154,7 @@ export const planByKeyboard = async (page: Page, lang: Locale, details: ContactD
 
   // Stay in touch.
   await page.getByRole('heading', { level: 3, ...exact(w.steps.contact) }).waitFor();
-  await tabTo(page, w.contact.personalEmail);
+  await tabTo(page, COMMON_STRINGS[lang].alumni.email);
   await page.keyboard.type(details.personalEmail);
   await tabTo(page, w.contact.mobile);
   await page.keyboard.type(details.mobile);

@@ -5,8 +5,8 @@
  */
 import escapeHtml from 'escape-html';
 import { defaultAgenda } from '../../../src/domain/agenda';
-import { common } from '../../../src/ui/i18n/common';
-import { openApp, startStack, type Locale, type Opened, type Stack } from '../helpers/harness';
+import { COMMON_STRINGS as common } from '../../../src/ui/strings';
+import { closeCheckingCsp, type Locale, openApp, type Opened, type Stack, stackPerFile } from '../helpers/harness';
 import { attendeeAddresses, duplicates, listContacts, listEvents, newSince, type GraphEvent } from '../helpers/mailbox';
 import { LEAVER, MANAGER, fill, openWizard, planByKeyboard, planByMouse, signIn, stringsFor, waitForReceipt } from '../helpers/tab';
 
@@ -14,20 +14,12 @@ jest.setTimeout(180_000);
 
 let stack: Stack;
 let opened: Opened | undefined;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
-beforeEach(() => {
-  stack.sandbox.reset();
-  stack.sandbox.setFaults([]);
-});
-afterEach(async () => {
-  await opened?.context.close();
+stackPerFile((s) => (stack = s), { fresh: true });
+// The built pages carry their CSP: every flow runs under it and must not trip it.
+closeCheckingCsp(() => {
+  const o = opened;
   opened = undefined;
+  return o;
 });
 
 const details = (lang: Locale) => ({

@@ -5,18 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { seriousViolations, type A11yFinding } from '../helpers/axe';
-import { openApp, screenshot, startStack, type Locale, type Stack, type ThemeName } from '../helpers/harness';
+import { type Locale, openApp, screenshot, settled, type Stack, stackPerFile, type ThemeName } from '../helpers/harness';
 import { openWizard, planByMouse, signIn, stringsFor, waitForReceipt } from '../helpers/tab';
 
 jest.setTimeout(180_000);
 
 let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+stackPerFile((s) => (stack = s));
 
 const THEMES: readonly ThemeName[] = ['default', 'dark', 'contrast'];
 const LANGS: readonly Locale[] = ['en', 'fr'];
@@ -32,7 +27,7 @@ describe.each(THEMES)('every screen in the %s theme', (theme) => {
     const runAxe = lang === 'en';
     const visit = async (screen: string, p: Page = page) => {
       // Let fonts, layout and the last state change settle so the picture is what a user sees.
-      await p.waitForTimeout(100);
+      await settled(p);
       shots.push(await screenshot(p, `${screen}--${lang}--${theme}`));
       if (runAxe) for (const f of await seriousViolations(p)) findings.push({ ...f, screen });
     };

@@ -3,6 +3,7 @@ import { createSandbox } from '../../../sandbox/index';
 import { createSandboxTokenProvider } from '../../../src/auth';
 import { ianaTimeZone, localDateTime } from '../../../src/domain/types';
 import {
+  createBookingGateway,
   createCalendarGateway,
   createContactsGateway,
   createDirectoryGateway,
@@ -36,10 +37,37 @@ test('directory photos come back as data URLs; no photo is undefined, not an err
 test('the category is created once; asking again says it existed', async () => {
   sandbox.reset();
   const { calendar } = gateways();
-  const first = await calendar.ensureCategory('Au revoir', 'preset4');
-  const again = await calendar.ensureCategory('Au revoir', 'preset4');
+  const first = await calendar.ensureCategory('Au revoir', 'preset5');
+  const again = await calendar.ensureCategory('Au revoir', 'preset5');
   expect([first, again]).toEqual(['created', 'existed']);
   expect((await calendar.categories()).filter((c) => c === 'Au revoir')).toHaveLength(1);
+});
+
+test('a category refused on create (any 4xx, a duplicate is not documented as 409) is looked up by name, then known for the session', async () => {
+  sandbox.reset();
+  await gateways().calendar.ensureCategory('Au revoir', 'preset5');
+  // A new session: the category exists, the gateway does not know it yet.
+  const { graph, calendar } = gateways();
+  sandbox.clearLog();
+  expect(await calendar.ensureCategory('Au revoir', 'preset5')).toBe('existed');
+  expect(sandbox.log().map((e) => `${e.method} ${e.status} ${e.path.split('?')[0]}`)).toEqual([
+    'POST 409 /me/outlook/masterCategories',
+    'GET 200 /me/outlook/masterCategories',
+  ]);
+  sandbox.clearLog();
+  expect(await calendar.ensureCategory('Au revoir', 'preset5')).toBe('existed');
+  expect(sandbox.log()).toEqual([]);
+
+  // The booking gateway: the lookup rides in the same $batch as the POST, one round trip.
+  const booking = createBookingGateway(graph);
+  const op = { key: 'category', kind: 'category', name: 'Au revoir', color: 'preset5' } as const;
+  sandbox.clearLog();
+  expect(await booking.submit([op], { layout: 'sequential' })).toEqual([{ key: 'category', ok: true, createdNow: false }]);
+  expect(sandbox.log().filter((e) => e.roundTrip)).toHaveLength(1);
+  expect(sandbox.log().filter((e) => !e.roundTrip).map((e) => `${e.method} ${e.status}`)).toEqual(['GET 200', 'POST 409']);
+  sandbox.clearLog();
+  expect(await booking.submit([op])).toEqual([{ key: 'category', ok: true, createdNow: false }]);
+  expect(sandbox.log()).toEqual([]);
 });
 
 test('events: create, read in UTC, patch, delete (a second delete is not an error)', async () => {
@@ -82,4 +110,46 @@ test('contacts: tagged ones are found, notes updated, photo set and detected', a
   expect(await contacts.hasPhoto(c.id)).toBe(true);
   await contacts.updateContact(c.id, { personalNotes: 'Notes' });
   expect((await contacts.getContact(c.id)).personalNotes).toBe('Notes');
+});
+
+test('free/busy has three answers: free, busy, and unknown for an address Graph cannot read', async () => {
+  const { calendar } = gateways();
+  const emilie = 'emilie.laurent@contoso.example';
+  // A Sunday night in Paris: nobody's working hours, nothing booked.
+  const night = { startUtc: '2027-01-10T01:00:00Z', endUtc: '2027-01-10T01:30:00Z' };
+  const res = await calendar.freeBusy({ emails: [MANAGER, emilie, 'someone@elsewhere.example'], ...night });
+  expect(res).toEqual([
+    { email: MANAGER, availability: 'free' },
+    { email: emilie, availability: 'free' },
+    { email: 'someone@elsewhere.example', availability: 'unknown' },
+  ]);
+  const ev = await calendar.createEvent({
+    subject: 'free/busy probe',
+    bodyHtml: '',
+    start: localDateTime('2027-01-10T02:00'),
+    end: localDateTime('2027-01-10T03:00'),
+    timeZone: ianaTimeZone('Europe/Paris'),
+    categories: [],
+    showAs: 'busy',
+    isReminderOn: false,
+    tags: { planId: 'freebusy-probe', role: 'prep' },
+  });
+  try {
+    const after = await calendar.freeBusy({ emails: [MANAGER], ...night });
+    expect(after).toEqual([{ email: MANAGER, availability: 'busy' }]);
+  } finally {
+    await calendar.deleteEvent(ev.id);
+  }
+});
+
+test('with the app’s scopes, other people come back as the basic profile: no job title, and nothing breaks', async () => {
+  const { directory } = gateways();
+  const me = await directory.me();
+  expect(me.jobTitle).toBe('Responsable ingénierie');
+  const found = await directory.searchPeople('Laurent');
+  const emilie = found.find((p) => p.mail === 'emilie.laurent@contoso.example');
+  expect(emilie).toEqual({ id: expect.any(String), displayName: 'Émilie Laurent', mail: 'emilie.laurent@contoso.example' });
+  const reports = await directory.directReports();
+  expect(reports.length).toBeGreaterThanOrEqual(5);
+  expect(reports.every((r) => r.jobTitle === undefined)).toBe(true);
 });

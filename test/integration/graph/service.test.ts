@@ -59,7 +59,10 @@ test('slots before the last day, and a slot check that names who is busy', async
   }
   const first = slots[0]!;
   const check = await svc.checkSlot({ attendeeEmail: 'emilie.laurent@contoso.example', start: first.start, end: first.end });
-  expect(check).toEqual({ free: true, busy: [] });
+  expect(check).toEqual({ free: true, busy: [], unknown: [] });
+  // An address Exchange cannot resolve answers with a freeBusyError: that slot is unknown, never free.
+  const stranger = await svc.checkSlot({ attendeeEmail: 'someone@elsewhere.example', start: first.start, end: first.end });
+  expect(stranger).toEqual({ free: false, busy: [], unknown: ['someone@elsewhere.example'] });
   expect(await svc.suggestSlots({ attendeeEmail: 'x@y.z', before: isoDate('2000-01-01'), durationMinutes: 30, now })).toEqual([]);
 });
 

@@ -52,8 +52,9 @@ it('npm run sandbox prints its URL and answers GET /v1.0/me with a token from /s
   const me = await fetch(`http://127.0.0.1:${port}/v1.0/me`, { headers: { Authorization: `Bearer ${access_token}` } });
   expect(me.status).toBe(200);
   expect(((await me.json()) as { displayName: string }).displayName).toBe('Claire Martin');
-  const config = (await (await fetch(`http://127.0.0.1:${port}/sandbox/config`)).json()) as { throttle: { maxConcurrentPerMailbox: number } };
+  const config = (await (await fetch(`http://127.0.0.1:${port}/sandbox/config`)).json()) as { throttle: { maxConcurrentPerMailbox: number }; batchConcurrency: string };
   expect(config.throttle.maxConcurrentPerMailbox).toBe(4);
+  expect(config.batchConcurrency).toBe('documented');
   const exited = new Promise((ok) => child!.once('exit', ok));
   child.kill('SIGTERM');
   await exited;
@@ -67,4 +68,10 @@ it('npm run sandbox:reset rewrites the data file from the seed', () => {
   expect(r.status).toBe(0);
   const state = JSON.parse(readFileSync(dataFile, 'utf8')) as { users: unknown[] };
   expect(state.users.length).toBeGreaterThanOrEqual(9);
+});
+
+it('SANDBOX_BATCH_CONCURRENCY takes documented or reported429, and anything else stops the sandbox with a message', () => {
+  const run = spawnSync(tsx, ['sandbox/cli.ts'], { cwd: root, env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_DATA_FILE: join(dir, 'bad.json'), SANDBOX_BATCH_CONCURRENCY: 'sometimes' }, encoding: 'utf8', timeout: 60_000 });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('SANDBOX_BATCH_CONCURRENCY must be');
 });

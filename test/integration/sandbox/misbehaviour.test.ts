@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 afterEach(() => {
   sb.setFaults([]);
-  sb.configure({ latencyMs: 0, throttle: false });
+  sb.configure({ latencyMs: 0, throttle: false, batchConcurrency: 'documented' });
   sb.clearLog();
 });
 
@@ -62,8 +62,19 @@ describe('throttling', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   });
 
-  it('inside $batch: 4 items run, the rest come back 429 with Retry-After inside a 200', async () => {
-    sb.configure({ throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 3 } });
+  it('inside a parallel $batch, documented (default): Graph feeds Outlook 4 items at a time, so 6 items all pass', async () => {
+    sb.reset(); // fresh per-mailbox figures
+    sb.configure({ latencyMs: 40, throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 3 } });
+    const c = client(sb);
+    const res = await c.post('/$batch', { requests: Array.from({ length: 6 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/me/events?$top=1' })) });
+    expect(res.status).toBe(200);
+    expect(res.body.responses.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(sb.stats().perMailbox[CLAIRE]?.maxInFlight).toBe(4);
+    expect(sb.stats().throttled).toBe(0);
+  });
+
+  it('inside a parallel $batch, reported429: 4 items run, the rest come back 429 MailboxConcurrency with Retry-After inside a 200', async () => {
+    sb.configure({ throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 3 }, batchConcurrency: 'reported429' });
     const c = client(sb);
     const res = await c.post('/$batch', { requests: Array.from({ length: 6 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/me/events?$top=1' })) });
     expect(res.status).toBe(200);
@@ -73,6 +84,7 @@ describe('throttling', () => {
     expect(limited).toHaveLength(2);
     expect(limited[0].headers['Retry-After']).toBe('3');
     expect(limited[0].body.error.code).toBe('ApplicationThrottled');
+    expect(limited[0].body.error.message).toContain('MailboxConcurrency');
   });
 
   it('rate limit per mailbox: over N requests in the window → 429', async () => {

@@ -1,6 +1,6 @@
 // The official Microsoft Graph JS client (3.0.7) against the sandbox: its own RetryHandler, RedirectHandler
 // and HTTPMessageHandler, behind a tiny auth middleware that gives the bearer to the sandbox URL only (the
-// SDK's AuthenticationHandler would not send it to plain http://127.0.0.1; see PLATFORM-NOTES.md).
+// SDK's AuthenticationHandler would not send it to plain http://127.0.0.1; see README, "The Graph sandbox").
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { BatchRequestContent, BatchResponseContent, Client, HTTPMessageHandler, RedirectHandler, RetryHandler } from '@microsoft/microsoft-graph-client';
 import type { Sandbox } from '../../../sandbox/index';

@@ -2,23 +2,14 @@ import type { Sandbox } from '../../../sandbox/index';
 import type { Alumnus } from '../../../src/workflows';
 import { defaultAgenda } from '../../../src/domain/agenda';
 import { CADENCE_PRESETS } from '../../../src/domain/cadence';
-import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+import { BATCH_BEHAVIOURS, makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
 import { calendarView, graphGet, viewPlan } from './mailbox';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
 jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-  sandbox.setFaults([]);
-});
+sandboxPerFile((s) => (sandbox = s));
 
 // The plan: conversation 3 March 2027, last day 12 March 2027, gentle cadence (1 and 3 months, then every 6).
 const AFTER_FIRST_TOUCHPOINT = new Date('2027-05-20T10:00:00Z');
@@ -103,7 +94,9 @@ test('stop reminders: future one-offs deleted, series end before their next occu
   expect(left.length).toBeLessThan(singles.length);
   expect(after.events.has('conversation')).toBe(true);
   const view = await calendarView(sandbox, now.toISOString(), '2032-01-01T00:00:00Z');
-  expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir'))).toEqual([]);
+  // The yearly question whether the details are still welcome stays as long as the contact does (issue 12).
+  const consentCheck = (await viewPlan(sandbox, plan.id)).events.get('consentCheck') ?? [];
+  expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir') && !consentCheck.includes(e.seriesMasterId))).toEqual([]);
   // ... and the part before now is still there.
   const past = await calendarView(sandbox, '2027-03-13T00:00:00Z', now.toISOString());
   expect(past.filter((e: any) => (e.categories ?? []).includes('Au revoir')).length).toBeGreaterThan(0);
@@ -140,6 +133,51 @@ test('cancel plan under throttling: the items Exchange turns away are sent again
   const after = await viewPlan(sandbox, plan.id);
   expect([...after.events.keys()]).toEqual([]);
   expect(sandbox.log().filter((e) => e.status === 429).length).toBeGreaterThanOrEqual(1);
+});
+
+describe.each(BATCH_BEHAVIOURS)('under Exchange limits, $batch behaviour %s', (behaviour) => {
+  beforeEach(() => {
+    sandbox.configure({ throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 1 }, batchConcurrency: behaviour });
+  });
+  afterEach(() => {
+    sandbox.configure({ throttle: false, batchConcurrency: 'documented' });
+  });
+
+  test('stop reminders: the future goes, the past stays, never more than 4 requests in flight', async () => {
+    const { svc, plan } = await bookOne();
+    sandbox.clearLog();
+    await svc.stopReminders(plan.id, AFTER_FIRST_TOUCHPOINT);
+    const view = await calendarView(sandbox, AFTER_FIRST_TOUCHPOINT.toISOString(), '2032-01-01T00:00:00Z');
+    // The yearly question whether the details are still welcome stays as long as the contact does (issue 12).
+    const consentCheck = (await viewPlan(sandbox, plan.id)).events.get('consentCheck') ?? [];
+    expect(consentCheck).toHaveLength(1);
+    expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir') && !consentCheck.includes(e.seriesMasterId))).toEqual([]);
+    expect(view.some((e: any) => consentCheck.includes(e.seriesMasterId))).toBe(true);
+    const past = await calendarView(sandbox, '2027-03-13T00:00:00Z', AFTER_FIRST_TOUCHPOINT.toISOString());
+    expect(past.filter((e: any) => (e.categories ?? []).includes('Au revoir')).length).toBeGreaterThan(0);
+    expect(sandbox.stats().perMailbox[MANAGER]?.maxInFlight).toBeLessThanOrEqual(4);
+    if (behaviour === 'documented') expect(sandbox.log().filter((e) => e.throttled)).toEqual([]);
+  });
+
+  test('cancel plan: everything goes; the documented behaviour takes one $batch, the reported one resends what it refused', async () => {
+    const { svc, plan } = await bookOne();
+    sandbox.clearLog();
+    await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+    const after = await viewPlan(sandbox, plan.id);
+    expect([...after.events.keys()]).toEqual([]);
+    expect(after.contacts).toEqual([]);
+    const log = sandbox.log();
+    const batches = log.filter((e) => e.roundTrip && /\$batch/.test(e.path));
+    expect(sandbox.stats().perMailbox[MANAGER]?.maxInFlight).toBeLessThanOrEqual(4);
+    if (behaviour === 'documented') {
+      expect(batches).toHaveLength(1);
+      expect(log.filter((e) => e.throttled)).toEqual([]);
+    } else {
+      // More than 4 event items: the 5th and later come back 429 and go again, one at a time.
+      expect(log.filter((e) => e.throttled).length).toBeGreaterThan(0);
+      expect(batches).toHaveLength(2);
+    }
+  });
 });
 
 test('an English invite is cancelled in English', async () => {
@@ -179,3 +217,17 @@ test('snoozing one occurrence of a series moves that occurrence only', async () 
   expect(untouched?.start.dateTime).toBe(other.start.dateTime);
   expect((await viewPlan(sandbox, plan.id)).events.size).toBeGreaterThan(0);
 });
+
+test('alumni: 30 alumni with their series (hundreds of events and occurrences) are listed in 3 round trips', async () => {
+  const svc = serviceFor(sandbox);
+  const leavers = ['emilie.laurent', 'lea.dubois', 'thomas.bernard', 'james.wilson', 'hugo.petit', 'emily.carter', 'sarah.johnson'];
+  const plans = Array.from({ length: 30 }, (_, i) => makePlan(sandbox, {}, `${leavers[i % leavers.length]}@contoso.example`));
+  const results = await svc.bookPlans(plans);
+  expect(results.every((r) => 'receipt' in r && r.receipt.complete)).toBe(true);
+  await svc.listAlumni(AFTER_FIRST_TOUCHPOINT); // the token, outside the count
+  sandbox.clearLog();
+  const alumni = await svc.listAlumni(AFTER_FIRST_TOUCHPOINT);
+  expect(alumni.filter((a) => plans.some((p) => p.id === a.planId))).toHaveLength(30);
+  // One page each of contacts, events (more than 100 of them) and occurrences, however many alumni.
+  expect(sandbox.log().filter((e) => e.roundTrip)).toHaveLength(3);
+}, 120_000);

@@ -1,23 +1,15 @@
 import type { Sandbox } from '../../../sandbox/index';
-import { PLAN_TAG_ID, ROLE_TAG_ID, tagFilter } from '../../../src/graph';
+import { PLAN_TAG_ID, ROLE_TAG_ID, tagFilter, toWindowsZone } from '../../../src/graph';
 import { renderInviteHtml } from '../../../src/domain/agenda';
 import { wantedObjects } from '../../../src/workflows';
-import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+import { BATCH_BEHAVIOUR, makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
 jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => {
-  sandbox.reset();
-  sandbox.clearLog();
-});
+sandboxPerFile((s) => (sandbox = s));
+beforeEach(() => sandbox.clearLog());
 
 /** Reads the mailbox straight from the sandbox, independently of the app's gateways. */
 const graphGet = async (path: string, zone = 'Europe/Paris'): Promise<any> => {
@@ -35,14 +27,13 @@ test('a full plan is booked in one $batch plus the photo PUT, with every field i
   const plan = makePlan(sandbox);
   const receipt = await svc.bookPlan(plan);
 
-  // Round trips: the $batch, then the contact photo (it needs the new contact's id).
+  // Round trips: the $batch, then the contact photo (it needs the new contact's id). Under the reported
+  // behaviour (items beyond 4 of a parallel batch get 429), what was refused goes again as one sequential batch.
   const trips = sandbox.log().filter((e) => e.roundTrip);
-  expect(trips.map((t) => `${t.method} ${t.path.split('?')[0]}`)).toEqual([
-    'POST /$batch',
-    expect.stringMatching(/^PUT \/me\/contacts\/[^/]+\/photo\/\$value$/),
-  ]);
+  const batches = BATCH_BEHAVIOUR === 'reported429' ? ['POST /$batch', 'POST /$batch'] : ['POST /$batch'];
+  expect(trips.map((t) => `${t.method} ${t.path.split('?')[0]}`)).toEqual([...batches, expect.stringMatching(/^PUT \/me\/contacts\/[^/]+\/photo\/\$value$/)]);
   const subRequests = sandbox.log().filter((e) => !e.roundTrip);
-  expect(subRequests.every((s) => s.status >= 200 && s.status < 300)).toBe(true);
+  expect(subRequests.every((s) => (s.status >= 200 && s.status < 300) || (BATCH_BEHAVIOUR === 'reported429' && s.status === 429))).toBe(true);
 
   expect(receipt.complete).toBe(true);
   expect(receipt.missing).toEqual([]);
@@ -123,7 +114,8 @@ test('a full plan is booked in one $batch plus the photo PUT, with every field i
     expect(e.showAs).toBe('free');
     expect(e.recurrence.pattern.type).toBe(rec?.pattern.type);
     expect(e.recurrence.pattern.interval).toBe(rec?.pattern.interval);
-    expect(e.recurrence.range).toEqual(expect.objectContaining(rec?.range));
+    // The zone goes to Graph as its Windows name (Graph takes only a listed few IANA names).
+    expect(e.recurrence.range).toEqual(expect.objectContaining({ ...rec?.range, recurrenceTimeZone: rec ? toWindowsZone(rec.range.recurrenceTimeZone) : undefined }));
   }
 
   // The contact: personal details, category, tag, photo copied from the directory.
@@ -168,7 +160,7 @@ test('booking the same plan again creates nothing and says everything was alread
   expect(writes).toEqual([]);
 });
 
-test('a leaver without a directory photo needs a single round trip', async () => {
+test('a leaver without a directory photo needs a single round trip (two when Graph refuses the 5th+ items with 429)', async () => {
   const svc = serviceFor(sandbox);
   const plan = makePlan(sandbox, {}, 'hugo.petit@contoso.example');
   const progress: Array<{ done: number; total: number; phase: string }> = [];
@@ -176,7 +168,7 @@ test('a leaver without a directory photo needs a single round trip', async () =>
   expect(progress[0]?.phase).toBe('booking');
   expect(progress.at(-1)).toEqual({ done: receipt.objects.length, total: receipt.objects.length, phase: 'done' });
   expect(receipt.complete).toBe(true);
-  expect(sandbox.log().filter((e) => e.roundTrip)).toHaveLength(1);
+  expect(sandbox.log().filter((e) => e.roundTrip)).toHaveLength(BATCH_BEHAVIOUR === 'reported429' ? 2 : 1);
   // No photo to copy: the receipt does not pretend one was found or added.
   expect(receipt.objects.find((o) => o.kind === 'contactPhoto')).toBeUndefined();
   expect(receipt.objects.find((o) => o.kind === 'contact')?.createdNow).toBe(true);

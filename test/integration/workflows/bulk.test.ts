@@ -2,7 +2,7 @@ import type { Sandbox } from '../../../sandbox/index';
 import type { Plan } from '../../../src/domain/plan/model';
 import { planId } from '../../../src/domain/types';
 import { wantedObjects, type BulkProgress } from '../../../src/workflows';
-import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+import { BATCH_BEHAVIOURS, MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
 import { graphGet } from './mailbox';
 import { PLAN_TAG_ID, ROLE_TAG_ID } from '../../../src/graph';
 
@@ -20,9 +20,9 @@ afterAll(async () => {
 
 const LEAVERS = ['emilie.laurent', 'lea.dubois', 'thomas.bernard', 'james.wilson', 'hugo.petit', 'emily.carter', 'sarah.johnson'];
 
-test('50 plans under throttling: all booked, none twice, never more than 4 requests in flight', async () => {
+test.each(BATCH_BEHAVIOURS)('50 plans under throttling ($batch behaviour %s): all booked, none twice, never more than 4 requests in flight', async (behaviour) => {
   sandbox.reset();
-  sandbox.configure({ throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 1 } });
+  sandbox.configure({ throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 1 }, batchConcurrency: behaviour });
   sandbox.clearLog();
   const plans: Plan[] = Array.from({ length: 50 }, (_, i) => {
     const base = makePlan(sandbox, {}, `${LEAVERS[i % LEAVERS.length]}@contoso.example`);

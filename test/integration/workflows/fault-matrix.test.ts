@@ -1,11 +1,14 @@
 import type { FaultAction, FaultRule, Sandbox } from '../../../sandbox/index';
 import { AppError } from '../../../src/domain/errors';
 import { createAuRevoirService, wantedObjects, type Receipt } from '../../../src/workflows';
-import { MANAGER, makePlan, serviceFor, startSandbox } from './helpers';
+import { BATCH_BEHAVIOUR, makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
 import { viewPlan } from './mailbox';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
 jest.setTimeout(30_000);
+// Under the reported $batch behaviour a booking has more requests (the sequential resend of what came back
+// 429), so the matrices below have more positions to fail, and more cases to run.
+const MATRIX_TIMEOUT_MS = BATCH_BEHAVIOUR === 'reported429' ? 300_000 : 120_000;
 
 /**
  * For every request position of a booking (the $batch envelope, each of its sub-requests, the photo
@@ -13,12 +16,7 @@ jest.setTimeout(30_000);
  * run again, and the mailbox must hold exactly one of everything the plan asked for.
  */
 let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
+sandboxPerFile((s) => (sandbox = s), { fresh: false });
 
 // Retry-After 0 keeps the matrix fast; honouring a real Retry-After is tested separately below.
 const ACTIONS: Record<string, FaultAction> = {
@@ -101,7 +99,7 @@ test('every position × every failure: the second run completes with exactly one
     }
   }
   expect(failures).toEqual([]);
-}, 120_000);
+}, MATRIX_TIMEOUT_MS);
 
 test('a 429 inside the batch is retried after the Retry-After Graph asked for, in the same call', async () => {
   sandbox.reset();
@@ -157,7 +155,10 @@ test('the resumed run can fail anywhere too (its lookup, the photo check, the PU
   const resumedLog = sandbox.log();
   const envelopes = resumedLog.filter((e) => e.roundTrip && e.path.startsWith('/$batch')).length;
   const others = resumedLog.filter((e) => !(e.roundTrip && e.path.startsWith('/$batch'))).length;
-  expect(envelopes).toBe(2); // lookup, then the photo check with the directory photo
+  // Lookup, then the photo check with the directory photo. Under the reported behaviour (items beyond 4 of a
+  // parallel batch get 429) run 1 only created 4 objects: the rest goes in a parallel batch, its 429s in a
+  // sequential one where the photo check's 404 424s the category after it, which goes once more.
+  expect(envelopes).toBe(BATCH_BEHAVIOUR === 'reported429' ? 4 : 2);
   const rules: Array<[string, Omit<FaultRule, 'action'>]> = [
     ...Array.from({ length: envelopes }, (_, i): [string, Omit<FaultRule, 'action'>] => [`envelope ${i + 1}`, { match: { method: 'POST', path: '^/\\$batch$', nth: i + 1 }, times: 1 }]),
     ...Array.from({ length: others }, (_, i): [string, Omit<FaultRule, 'action'>] => [`#${i + 1}`, { match: { nth: i + 1 }, times: 1 }]),
@@ -180,14 +181,17 @@ test('the resumed run can fail anywhere too (its lookup, the photo check, the PU
         for (const ids of view.events.values()) expect(ids).toHaveLength(1);
         expect(view.contacts).toHaveLength(1);
         expect(view.contactPhoto).toBe(true);
-        expect(third.objects.filter((o) => o.kind !== 'contactPhoto').every((o) => !o.createdNow)).toBe(true);
+        // Run 1's batch ran whole under the documented behaviour, so the third run finds everything. Under the
+        // reported one, run 1 created only the 4 items the mailbox let in: the third creates what is still
+        // missing, and "exactly one of each" above is what holds.
+        if (BATCH_BEHAVIOUR !== 'reported429') expect(third.objects.filter((o) => o.kind !== 'contactPhoto').every((o) => !o.createdNow)).toBe(true);
       } catch (e) {
         failures.push(`${label} / ${name}: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`);
       }
     }
   }
   expect(failures).toEqual([]);
-}, 120_000);
+}, MATRIX_TIMEOUT_MS);
 
 test('the token fails at each request (expired, or sign-in needed): the error is typed and a rerun completes', async () => {
   const failures: string[] = [];

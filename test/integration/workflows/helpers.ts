@@ -8,8 +8,52 @@ import { createAuRevoirService } from '../../../src/workflows';
 
 export const MANAGER = 'claire.martin@contoso.example';
 
+/** The sandbox's two $batch behaviours (sandbox/batch.ts): Graph's documented one, and the 429s of older reports. */
+export const BATCH_BEHAVIOURS = ['documented', 'reported429'] as const;
+export type BatchBehaviour = (typeof BATCH_BEHAVIOURS)[number];
+
+/**
+ * `SANDBOX_BATCH_CONCURRENCY=documented|reported429 npx jest test/integration/workflows/…` runs a suite
+ * under that $batch behaviour with Exchange's limits on (4 concurrent requests per mailbox, Retry-After 0
+ * so the suites stay fast), since without them the behaviours cannot differ. Unset: the suite's own setup.
+ */
+const fromEnv = process.env.SANDBOX_BATCH_CONCURRENCY as BatchBehaviour | undefined;
+/** The behaviour startSandbox runs under (the sandbox's default, 'documented', when the variable is unset). */
+export const BATCH_BEHAVIOUR: BatchBehaviour = fromEnv ?? 'documented';
+if (fromEnv !== undefined && !BATCH_BEHAVIOURS.includes(fromEnv)) throw new Error(`SANDBOX_BATCH_CONCURRENCY must be one of ${BATCH_BEHAVIOURS.join(', ')}`);
+
 export const startSandbox = (opts: Parameters<typeof createSandbox>[0] = {}): Promise<Sandbox> =>
-  createSandbox({ port: 0, dataFile: null, ...opts });
+  createSandbox({
+    port: 0,
+    dataFile: null,
+    ...(fromEnv ? { batchConcurrency: fromEnv, throttle: { maxConcurrentPerMailbox: 4, retryAfterSeconds: 0 } } : {}),
+    ...opts,
+  });
+
+/**
+ * The file's sandbox: one in-process server on a free port, started before the file's tests and closed
+ * after them; with `fresh` (the default) every test starts from the seed, without faults. `use` receives
+ * it, so a test file keeps its own `let sandbox`.
+ */
+export const sandboxPerFile = (
+  use: (sandbox: Sandbox) => void,
+  { fresh = true, ...opts }: Parameters<typeof createSandbox>[0] & { fresh?: boolean } = {},
+): void => {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox(opts);
+    use(sandbox);
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  if (fresh) {
+    beforeEach(() => {
+      sandbox!.reset();
+      sandbox!.setFaults([]);
+    });
+  }
+};
 
 export const serviceFor = (sandbox: Sandbox, user = MANAGER) =>
   createAuRevoirService({

@@ -2,11 +2,11 @@
  * The task pane's pure logic: how the agenda goes into a body Outlook may have rewritten, and how
  * the pane decides who and what it is looking at.
  */
-import { buildAddinPlan, findAlumnusForItem, langFromLocale, leaverCandidates, lengthFromItem, themeFromBackground } from '../../../src/apps/addin/plan';
+import { buildAddinPlan, findAlumnusForItem, leaverCandidates, lengthFromItem, themeFromBackground } from '../../../src/apps/addin/plan';
 import { hasTeamsBlock, mergeAgendaIntoBody, stripAgenda, wrapAgenda } from '../../../src/hosts/office';
 import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, planId } from '../../../src/domain/types';
-import { ALUMNUS, CLAIRE } from './fakes';
 import { TEAMS_BLOCK } from './outlook-mock';
+import { claire, sarahAlumna } from '../../fixtures';
 
 describe('the agenda in the meeting body', () => {
   it('replaces an agenda whose comments Outlook dropped, found by its data attribute, nested divs and all', () => {
@@ -44,14 +44,12 @@ describe('who and what the pane is looking at', () => {
           { email: 'Sarah.Johnson@contoso.example', displayName: 'Sarah Johnson' },
           { email: 'sarah.johnson@contoso.example', displayName: 'Sarah J.' },
         ],
-        'CLAIRE.martin@contoso.example',
+        'claire.martin@contoso.example',
       ),
     ).toEqual([{ displayName: 'Sarah Johnson', email: 'Sarah.Johnson@contoso.example' }]);
   });
 
-  it('takes the language from Outlook and the length from the meeting', () => {
-    expect(langFromLocale('fr-CA')).toBe('fr');
-    expect(langFromLocale('de-DE')).toBe('en');
+  it('takes the length from the meeting (the language: test/unit/facts/lang.test.ts)', () => {
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T11:00:00Z'))).toBe(60);
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T10:25:00Z'))).toBe(30);
     expect(lengthFromItem(undefined, undefined)).toBe(45);
@@ -64,18 +62,18 @@ describe('who and what the pane is looking at', () => {
   });
 
   it('finds the reminder by id, else by name, but never takes the exit-conversation invite for a reminder', () => {
-    const shorter = { ...ALUMNUS, planId: planId('p2'), displayName: 'Sarah John', nextTouchpoint: undefined } as typeof ALUMNUS;
-    expect(findAlumnusForItem([ALUMNUS], { restId: 'rest:v2.0:EWS-reminder-1', subject: 'anything' })).toBe(ALUMNUS);
-    expect(findAlumnusForItem([shorter, ALUMNUS], { subject: 'Drop Sarah Johnson a line' })).toBe(ALUMNUS);
-    expect(findAlumnusForItem([ALUMNUS], { subject: 'Exit conversation with Sarah Johnson' })).toBeUndefined();
-    expect(findAlumnusForItem([ALUMNUS], { subject: 'Entretien de départ avec Sarah Johnson' })).toBeUndefined();
-    expect(findAlumnusForItem([ALUMNUS], { subject: '' })).toBeUndefined();
+    const shorter = { ...sarahAlumna, planId: planId('p2'), displayName: 'Sarah John', nextTouchpoint: undefined } as typeof sarahAlumna;
+    expect(findAlumnusForItem([sarahAlumna], { restId: 'rest:v2.0:EWS-reminder-1', subject: 'anything' })).toBe(sarahAlumna);
+    expect(findAlumnusForItem([shorter, sarahAlumna], { subject: 'Drop Sarah Johnson a line' })).toBe(sarahAlumna);
+    expect(findAlumnusForItem([sarahAlumna], { subject: 'Exit conversation with Sarah Johnson' })).toBeUndefined();
+    expect(findAlumnusForItem([sarahAlumna], { subject: 'Entretien de départ avec Sarah Johnson' })).toBeUndefined();
+    expect(findAlumnusForItem([sarahAlumna], { subject: '' })).toBeUndefined();
   });
 
   it('keeps personal details out of the plan without the leaver’s consent', () => {
     const plan = buildAddinPlan({
       id: planId('p'),
-      manager: CLAIRE,
+      manager: claire,
       settings: { timeZone: ianaTimeZone('America/New_York'), workingHours: DEFAULT_WORKING_HOURS },
       leaver: { displayName: ' Léa Dubois ', email: 'lea.dubois@contoso.example' },
       lastWorkingDay: isoDate('2026-12-18'),

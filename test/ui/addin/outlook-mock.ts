@@ -132,7 +132,7 @@ export const outlookMock = (o: OutlookMockOptions): OutlookMock => {
     MailboxEnums: {
       ItemType: { Message: 'message', Appointment: 'appointment' },
       RestVersion: { v2_0: 'v2.0' },
-      CategoryColor: { Preset4: 'Preset4' },
+      CategoryColor: { Preset4: 'Preset4', Preset5: 'Preset5' },
     },
   };
     // Host 'outlook': values are plain (no load/sync), as in Outlook's API.

@@ -5,14 +5,13 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import user from '@testing-library/user-event';
-import '../../../src/apps/addin/i18n';
+import '../../../src/apps/addin/strings';
 import { TaskPane } from '../../../src/apps/addin/TaskPane';
-import { langFromLocale } from '../../../src/apps/addin/plan';
+import { langFromLocale } from '../../../src/domain/lang';
 import { missingRequirements, officeMailItem } from '../../../src/hosts/office';
 import type { AuRevoirService } from '../../../src/workflows/service';
-import { renderUi } from '../shared/render';
-import { ALUMNUS, SARAH, fakeService, fixedPlanId } from './fakes';
 import { TEAMS_BLOCK, outlookMock, type OutlookMock } from './outlook-mock';
+import { addinService, fixedPlanId, renderUi, sarah, sarahAlumna } from '../../fixtures';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 // Fluent UI in jsdom on a shared machine: a whole flow takes a few seconds.
@@ -24,7 +23,7 @@ const fill = async (el: HTMLElement, text: string): Promise<void> => {
   await userEvent.paste(text);
 };
 
-const mount = (mock: OutlookMock, service: AuRevoirService = fakeService()) => {
+const mount = (mock: OutlookMock, service: AuRevoirService = addinService()) => {
   const item = officeMailItem(mock.office);
   const missing = missingRequirements(mock.office, item.kind);
   return renderUi(<TaskPane item={item} service={service} missing={missing} now={() => NOW} newPlanId={fixedPlanId} />, {
@@ -32,7 +31,7 @@ const mount = (mock: OutlookMock, service: AuRevoirService = fakeService()) => {
   });
 };
 
-const sarahInvited = [{ emailAddress: SARAH.mail, displayName: SARAH.displayName }];
+const sarahInvited = [{ emailAddress: sarah.mail, displayName: sarah.displayName }];
 
 describe('apply the template to the meeting being composed', () => {
   it('English, no Teams block: subject, agenda before the existing text, attendee kept once, category created then added', async () => {
@@ -67,7 +66,7 @@ describe('apply the template to the meeting being composed', () => {
     expect(html).toContain('What we&#39;ll cover (45\u00a0minutes)');
     expect(html).toContain('Claire Martin');
     expect((html as string).indexOf('au-revoir:agenda:end')).toBeLessThan((html as string).indexOf('Bring the handover doc.'));
-    expect(mock.calls[5]).toEqual(['masterCategories.addAsync', [{ displayName: 'Au revoir', color: 'Preset4' }]]);
+    expect(mock.calls[5]).toEqual(['masterCategories.addAsync', [{ displayName: 'Au revoir', color: 'Preset5' }]]);
     expect(mock.calls[6]).toEqual(['categories.addAsync', ['Au revoir']]);
     expect(mock.state.categories).toEqual(['Au revoir']);
     // Sarah was already a required attendee: not added twice.
@@ -124,7 +123,7 @@ describe('apply the template to the meeting being composed', () => {
   });
 
   it('then saves the contact and reminders through bookPlan, without booking a second meeting', async () => {
-    const service = fakeService();
+    const service = addinService();
     const mock = outlookMock({ kind: 'appointmentCompose', required: sarahInvited, masterCategories: ['Au revoir'] });
     mount(mock, service);
     await userEvent.click(await screen.findByRole('button', { name: 'Apply to this meeting' }));
@@ -139,7 +138,7 @@ describe('apply the template to the meeting being composed', () => {
     expect(plan).toMatchObject({
       id: fixedPlanId(),
       conversationSource: 'outlookItem',
-      leaver: { displayName: 'Sarah Johnson', workEmail: SARAH.mail, lastWorkingDay: '2026-12-18', personalEmail: 'sarah.j@example.org', consentToKeepContact: true },
+      leaver: { displayName: 'Sarah Johnson', workEmail: sarah.mail, lastWorkingDay: '2026-12-18', personalEmail: 'sarah.j@example.org', consentToKeepContact: true },
       // 09:00Z on 3 December is 10:00 in Paris, the manager's zone.
       conversation: { start: '2026-12-03T10:00:00', durationMinutes: 45, timeZone: 'Europe/Paris', place: { kind: 'teams' } },
       agenda: { lang: 'en' },
@@ -177,7 +176,7 @@ describe('requirement sets', () => {
 
 describe('the alumni card on a reconnect reminder', () => {
   it('finds the person by the item id and logs a reconnect with a note', async () => {
-    const service = fakeService({ listAlumni: jest.fn(async () => [ALUMNUS]) });
+    const service = addinService({ listAlumni: jest.fn(async () => [sarahAlumna]) });
     const mock = outlookMock({ kind: 'appointmentRead', subject: 'Give Sarah Johnson a call to catch up', itemId: 'EWS-reminder-1' });
     mount(mock, service);
     const card = await screen.findByRole('article', { name: /Sarah Johnson/ });
@@ -192,7 +191,7 @@ describe('the alumni card on a reconnect reminder', () => {
   });
 
   it('snoozes the next touchpoint and stops the reminders through the service', async () => {
-    const service = fakeService({ listAlumni: jest.fn(async () => [ALUMNUS]) });
+    const service = addinService({ listAlumni: jest.fn(async () => [sarahAlumna]) });
     mount(outlookMock({ kind: 'appointmentRead', subject: 'Give Sarah Johnson a call to catch up', itemId: 'EWS-reminder-1' }), service);
     const card = await screen.findByRole('article', { name: /Sarah Johnson/ });
     await userEvent.click(within(card).getByRole('button', { name: /Snooze/ }));
@@ -208,15 +207,15 @@ describe('the alumni card on a reconnect reminder', () => {
 
   it('says so when the meeting is not one of our reminders', async () => {
     const mock = outlookMock({ kind: 'appointmentRead', subject: 'Weekly sync', itemId: 'EWS-other' });
-    mount(mock, fakeService({ listAlumni: jest.fn(async () => [ALUMNUS]) }));
+    mount(mock, addinService({ listAlumni: jest.fn(async () => [sarahAlumna]) }));
     expect(await screen.findByText('This meeting isn’t an Au revoir reconnect reminder.')).toBeInTheDocument();
   });
 });
 
 describe('plan exit conversation with the sender of a message', () => {
   it('takes the sender as leaver and books the whole plan, meeting included', async () => {
-    const service = fakeService();
-    const mock = outlookMock({ kind: 'messageRead', subject: 'My last day', from: { emailAddress: SARAH.mail, displayName: SARAH.displayName } });
+    const service = addinService();
+    const mock = outlookMock({ kind: 'messageRead', subject: 'My last day', from: { emailAddress: sarah.mail, displayName: sarah.displayName } });
     mount(mock, service);
     expect(await screen.findByRole('combobox', { name: /Who is leaving/ })).toHaveDisplayValue('Sarah Johnson <sarah.johnson@contoso.example>');
     await userEvent.click(screen.getByRole('button', { name: 'Book the exit conversation' }));
@@ -227,7 +226,7 @@ describe('plan exit conversation with the sender of a message', () => {
     await screen.findByText('Booked: the exit conversation, the contact and the reconnect reminders are in Outlook.');
     expect(service.bookPlan.mock.calls[0]![0]).toMatchObject({
       conversationSource: 'book',
-      leaver: { workEmail: SARAH.mail, lastWorkingDay: '2026-12-18' },
+      leaver: { workEmail: sarah.mail, lastWorkingDay: '2026-12-18' },
       conversation: { start: '2026-12-10T14:30:00', timeZone: 'Europe/Paris' },
     });
     expect(mock.calls.filter((c) => String(c[0]).endsWith('setAsync'))).toEqual([]);

@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { AlumniCard } from '../../../src/ui';
-import { alumnus, deferred, throttled } from './fakeService';
-import { renderUi } from './render';
+import { alumnus, deferred, renderUi, throttled } from '../../fixtures';
 
 const lucas = alumnus({
   displayName: 'Lucas Moreau',

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import userEventLib from '@testing-library/user-event';
 import { AppError } from '../../../src/domain/errors';
 import { AppProviders, EmptyState, ErrorBanner, LoadingState, PersonPicker, registerStrings } from '../../../src/ui';
-import { deferred, fakeService, forbidden, hugo, lea, throttled } from './fakeService';
-import { renderUi } from './render';
+import { deferred, fakeService, forbidden, hugo, lea, renderUi, throttled } from '../../fixtures';
 
 // No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
 const userEvent = userEventLib.setup({ delay: null });
@@ -25,6 +24,27 @@ describe('ErrorBanner', () => {
     renderUi(<ErrorBanner error={forbidden()} onRetry={jest.fn()} />, { lang: 'fr' });
     expect(screen.getByRole('alert')).toHaveTextContent("Vous n'avez pas l'autorisation de faire cela dans Microsoft 365.");
     expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+
+  it.each([
+    ['auth.failed', 'Sign-in failed. Please try again in a moment.'],
+    ['graph.server', 'Microsoft 365 ran into an error. Try again; nothing will be created twice.'],
+    ['unexpected', 'Something unexpected happened. Please try again.'],
+  ] as const)('every message that says "try again" has a Try again button (%s)', async (code, text) => {
+    const onRetry = jest.fn();
+    renderUi(<ErrorBanner error={new AppError({ code })} onRetry={onRetry} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(text);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers "Sign in" (never a retry that cannot help) when only signing in can', async () => {
+    const onSignIn = jest.fn();
+    renderUi(<ErrorBanner error={new AppError({ code: 'auth.interactionRequired', messageKey: 'error.auth.popupBlocked' })} onRetry={jest.fn()} onSignIn={onSignIn} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Allow pop-ups for this site');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(onSignIn).toHaveBeenCalledTimes(1);
   });
 
   it('never shows a raw technical message for an unknown error', () => {
@@ -109,6 +129,13 @@ describe('PersonPicker', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+// A namespace of this test only, typed the way every catalogue types its own (src/ui/i18n).
+declare module 'i18next' {
+  interface ResourceNamespaceMap {
+    probe: { hello: string };
+  }
+}
 
 describe('i18n namespaces', () => {
   const Probe = () => {

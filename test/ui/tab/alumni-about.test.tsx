@@ -3,8 +3,7 @@ import userEventLib from '@testing-library/user-event';
 import { About } from '../../../src/apps/tab/screens/About';
 import { ABOUT, ARTICLE_AUTHOR, ARTICLE_TITLE } from '../../../src/domain/about';
 import { Alumni, orderAlumni } from '../../../src/apps/tab/screens/Alumni';
-import { alumnus, fakeService, throttled } from '../shared/fakeService';
-import { renderUi } from '../shared/render';
+import { alumnus, fakeService, renderUi, throttled } from '../../fixtures';
 
 const at = new Date('2026-11-25T10:00:00Z');
 const now = () => at;

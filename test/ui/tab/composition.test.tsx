@@ -1,6 +1,6 @@
 import { composeTab, type CompositionDeps } from '../../../src/apps/tab/composition';
 import type { AppConfig } from '../../../src/config';
-import { fakeService } from '../shared/fakeService';
+import { fakeService } from '../../fixtures';
 
 // jsdom has no fetch Response: the slice of it the composition reads.
 const json = (body: unknown, status = 200) => Promise.resolve({ ok: status < 400, status, json: () => Promise.resolve(body) } as unknown as Response);
@@ -63,6 +63,6 @@ describe('tab composition', () => {
     expect(d.createMsalTokenProvider).toHaveBeenCalledTimes(1);
     expect(d.createMsalTokenProvider).toHaveBeenCalledWith(expect.objectContaining({ redirectUri: 'brk-multihub://aurevoir.contoso.example' }));
     composeTab(tenant, page, d as unknown as CompositionDeps);
-    expect(d.createMsalTokenProvider).toHaveBeenLastCalledWith(expect.objectContaining({ redirectUri: 'https://aurevoir.contoso.example' }));
+    expect(d.createMsalTokenProvider).toHaveBeenLastCalledWith(expect.objectContaining({ redirectUri: 'https://aurevoir.contoso.example/auth-redirect.html', inM365Host: false, scopes: expect.arrayContaining(['Calendars.ReadWrite', 'Contacts.ReadWrite']) }));
   });
 });

@@ -3,15 +3,14 @@ import userEventLib from '@testing-library/user-event';
 import type { PlanWizardProps } from '../../../src/apps/tab/WizardSlot';
 import { Departures } from '../../../src/apps/tab/screens/Departures';
 import type { Lang } from '../../../src/domain/types';
-import { planId } from '../../../src/domain/types';
+import { isoDate, planId } from '../../../src/domain/types';
 import type { Departure, Receipt } from '../../../src/workflows/service';
-import { claire, day, fakeService, hugo, lea, nina, settings, throttled } from '../shared/fakeService';
-import { renderUi } from '../shared/render';
+import { claire, fakeService, hugo, lea, MemoryStore, nina, renderUi, settings, throttled } from '../../fixtures';
 
 // The wizard is another helper's: stand in for it, and record what the screen hands it.
 // No pause between keystrokes, and room for a loaded CI machine (jsdom + Fluent are slow).
 const userEvent = userEventLib.setup({ delay: null });
-jest.setTimeout(20_000);
+jest.setTimeout(60_000);
 
 const wizardCalls: PlanWizardProps[] = [];
 jest.mock('../../../src/apps/tab/WizardSlot', () => ({
@@ -29,17 +28,7 @@ jest.mock('../../../src/apps/tab/WizardSlot', () => ({
 
 const now = () => new Date(2026, 10, 25, 10, 0, 0); // 25 Nov 2026, local time
 
-class MemoryStore {
-  readonly data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-}
-
-const hugoLeaving: Departure = { person: hugo, lastWorkingDay: day('2026-12-18'), source: 'directReport', state: 'booked', planId: planId('p-h') };
+const hugoLeaving: Departure = { person: hugo, lastWorkingDay: isoDate('2026-12-18'), source: 'directReport', state: 'booked', planId: planId('p-h') };
 const ninaNoDate: Departure = { person: nina, source: 'directReport', state: 'notPlanned' };
 
 const show = (service = fakeService(), { lang = 'en' as Lang, store = new MemoryStore() } = {}) => {
@@ -95,8 +84,8 @@ describe('Departures', () => {
     expect(service.departures).toHaveBeenCalledTimes(2);
   });
 
-  it('adds someone from the directory with their last day, checking the fields, and remembers them', async () => {
-    const { store } = show();
+  it('adds someone from the directory with their last day, checking the fields, and remembers them in the mailbox', async () => {
+    const { store, service } = show();
     await userEvent.click(await screen.findByRole('button', { name: 'Add someone who is leaving' }));
     const form = screen.getByRole('form', { name: 'Add a departure' });
     await userEvent.click(within(form).getByRole('button', { name: 'Add' }));
@@ -119,10 +108,24 @@ describe('Departures', () => {
     expect(item).toHaveTextContent('Léa Dubois');
     expect(item).toHaveTextContent(/Last day: Friday,? 29 January 2027/);
     expect(item).toHaveTextContent('Added by you');
-    const saved = [...store.data.entries()];
-    expect(saved).toHaveLength(1);
-    expect(saved[0]![0]).toBe('aurevoir.departures.v1:claire.martin@contoso.example');
-    expect(JSON.parse(saved[0]![1])).toEqual([{ person: { id: lea.id, displayName: lea.displayName, mail: lea.mail, jobTitle: lea.jobTitle }, lastWorkingDay: '2027-01-29' }]);
+    // Kept in the manager's mailbox (the service), not in this browser.
+    expect(store.data.size).toBe(0);
+    await waitFor(() => expect(service.updateAddedDepartures).toHaveBeenCalledTimes(1));
+    expect(await service.addedDepartures()).toEqual([{ person: { id: lea.id, displayName: lea.displayName, mail: lea.mail, jobTitle: lea.jobTitle }, lastWorkingDay: '2027-01-29' }]);
+  });
+
+  it('moves what an earlier version kept in localStorage into the mailbox once, then removes it; the mailbox keeps its own last day', async () => {
+    const store = new MemoryStore();
+    store.setItem('aurevoir.departures.v1:claire.martin@contoso.example', JSON.stringify([
+      { person: lea, lastWorkingDay: '2027-01-29' },
+      { person: nina, lastWorkingDay: '2027-02-26' },
+    ]));
+    const service = fakeService({}, [{ person: { id: nina.id, displayName: nina.displayName, mail: nina.mail }, lastWorkingDay: isoDate('2027-03-31') }]);
+    show(service, { store });
+    await screen.findByText(/Léa Dubois/);
+    expect(service.updateAddedDepartures).toHaveBeenCalledTimes(1);
+    expect(store.data.size).toBe(0);
+    expect((await service.addedDepartures()).map((a) => [a.person.id, a.lastWorkingDay])).toEqual([[nina.id, '2027-03-31'], [lea.id, '2027-01-29']]);
   });
 
   it('opens the wizard with the manager, settings, leaver and last day, and shows the booking when it comes back', async () => {

@@ -1,4 +1,4 @@
-import { browserHost, connectTabHost, hostTheme, isTeamsPage, langFromLocale, type TeamsSdk } from '../../../src/hosts/teams';
+import { browserHost, connectTabHost, hostTheme, isTeamsPage, type TeamsSdk } from '../../../src/hosts/teams';
 
 const framed = { self: {}, top: {} };
 const topLevel = (() => {
@@ -47,18 +47,25 @@ describe('Teams host detection', () => {
     expect(browserHost({ search: '?theme=purple' }, { ...topLevel, navigator: { language: 'de-DE' } })).toMatchObject({ theme: 'default', lang: 'en' });
   });
 
-  it('maps Teams themes and locales, unknown ones to light and English', () => {
+  it('maps Teams themes, unknown ones to light (locales: test/unit/facts/lang.test.ts)', () => {
     expect(['default', 'dark', 'contrast', 'glass', ''].map(hostTheme)).toEqual(['default', 'dark', 'contrast', 'default', 'default']);
-    expect(['fr-FR', 'fr', 'FR-be', 'en-US', 'french', undefined].map(langFromLocale)).toEqual(['fr', 'fr', 'fr', 'en', 'en', 'en']);
   });
 });
 
 describe('Teams host in Teams', () => {
+  it("hands Teams' user.loginHint to the sign-in (MSAL's silent SSO)", async () => {
+    const { sdk } = fakeSdk({ theme: 'default', locale: 'en-GB' });
+    (sdk.app.getContext as jest.Mock).mockResolvedValue({ app: { theme: 'default', locale: 'en-GB' }, user: { userPrincipalName: 'c@contoso.example', loginHint: 'claire@contoso.example' } });
+    const host = await connectTabHost({ search: '?host=teams' }, framed, () => Promise.resolve(sdk));
+    expect(host.loginHint).toBe('claire@contoso.example');
+  });
+
   it('initialises teams-js and exposes theme, language and the signed-in UPN', async () => {
     const { sdk } = fakeSdk({ theme: 'dark', locale: 'fr-FR', upn: 'claire.martin@contoso.example' });
     const host = await connectTabHost({ search: '?host=teams' }, framed, () => Promise.resolve(sdk));
     expect(sdk.app.initialize).toHaveBeenCalledTimes(1);
-    expect(host).toMatchObject({ kind: 'teams', theme: 'dark', lang: 'fr', userPrincipalName: 'claire.martin@contoso.example' });
+    // The UPN doubles as MSAL's login hint when Teams gives no user.loginHint.
+    expect(host).toMatchObject({ kind: 'teams', theme: 'dark', lang: 'fr', userPrincipalName: 'claire.martin@contoso.example', loginHint: 'claire.martin@contoso.example' });
     host.notifyReady();
     expect(sdk.app.notifySuccess).toHaveBeenCalled();
   });

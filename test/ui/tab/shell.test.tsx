@@ -1,24 +1,14 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { SANDBOX_USER_KEY, TabApp, type TabAppProps } from '../../../src/apps/tab/App';
+import { TabApp, type TabAppProps } from '../../../src/apps/tab/App';
+import { SANDBOX_USER_KEY } from '../../../src/apps/shell/early';
 import type { HostTheme, TabHost } from '../../../src/hosts/teams';
 import { ABOUT } from '../../../src/domain/about';
 import { resetI18nForTests } from '../../../src/ui';
-import { fakeService, throttled } from '../shared/fakeService';
-
-class MemoryStore {
-  readonly data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-}
+import type { AuthSession, SessionStatus, SignedInAccount } from '../../../src/auth';
+import { AppError } from '../../../src/domain/errors';
+import { fakeService, MemoryStore, throttled } from '../../fixtures';
 
 const browser = (over: Partial<TabHost> = {}): TabHost => ({
   kind: 'browser',
@@ -149,7 +139,8 @@ describe('Shell', () => {
     await userEventLib.keyboard('{ArrowRight}');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'About' })).toHaveFocus());
     await userEvent.keyboard('{Enter}');
-    expect(screen.getByRole('tabpanel', { name: 'About' })).toHaveTextContent('Version 0.1.0');
+    // Each screen is its own chunk: About shows once it has loaded.
+    await waitFor(() => expect(screen.getByRole('tabpanel', { name: 'About' })).toHaveTextContent('Version 0.1.0'));
     // Circular: from the last tab, the right arrow comes back to the first.
     await userEventLib.keyboard('{ArrowRight}');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Departures' })).toHaveFocus());
@@ -185,4 +176,73 @@ describe('Shell', () => {
     act(() => switchTheme('dark'));
     await waitFor(() => expect(themeCss()).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1}`));
   });
+
+  describe('with a real tenant (MSAL)', () => {
+    const claireAccount: SignedInAccount = { username: 'claire.martin@contoso.example', name: 'Claire Martin', tenantId: 't1' };
+    const fakeAuth = (restore: SessionStatus, over: Partial<AuthSession> = {}) => {
+      const listeners = new Set<(s: SessionStatus) => void>();
+      const auth: jest.Mocked<AuthSession> = {
+        hostManagesAccount: false,
+        getToken: jest.fn(() => Promise.resolve('t')),
+        restore: jest.fn(() => Promise.resolve(restore)),
+        signIn: jest.fn(() => Promise.resolve(claireAccount)),
+        signOut: jest.fn(() => Promise.resolve()),
+        status: jest.fn(() => restore),
+        onChange: jest.fn((l: (s: SessionStatus) => void) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        }),
+        adminConsentUrl: jest.fn(() => 'https://login.microsoftonline.com/t1/v2.0/adminconsent?client_id=c'),
+        ...over,
+      } as jest.Mocked<AuthSession>;
+      return { auth, emit: (st: SessionStatus) => listeners.forEach((l) => l(st)) };
+    };
+
+    it('nobody signed in: a Sign in button and no sign-in started; the click signs in, then who, switch account and sign out', async () => {
+      const { auth } = fakeAuth({ kind: 'signedOut' });
+      const { props } = start({ mode: 'tenant', auth });
+      const button = await screen.findByRole('button', { name: 'Sign in' });
+      expect(auth.restore).toHaveBeenCalledTimes(1);
+      expect(auth.signIn).not.toHaveBeenCalled();
+      expect(props.createService).not.toHaveBeenCalled();
+      await userEvent.click(button);
+      expect(auth.signIn).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText('Signed in as Claire Martin (claire.martin@contoso.example)')).toBeInTheDocument();
+      expect(props.createService).toHaveBeenCalledWith('claire.martin@contoso.example');
+      await userEvent.click(screen.getByRole('button', { name: 'Switch account' }));
+      expect(auth.signIn).toHaveBeenLastCalledWith({ selectAccount: true });
+      await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+      expect(auth.signOut).toHaveBeenCalledTimes(1);
+      expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    });
+
+    it('consent only an admin can give: the message names the permissions and links the admin-consent page, with Try again', async () => {
+      const consent = new AppError({
+        code: 'auth.consentRequired',
+        messageKey: 'error.auth.adminConsentRequired',
+        params: { clientId: 'c', permissions: 'User.Read, Calendars.ReadWrite', adminConsentUrl: 'https://login.microsoftonline.com/t1/v2.0/adminconsent?client_id=c' },
+      });
+      const { auth } = fakeAuth({ kind: 'signedOut' }, { signIn: jest.fn(() => Promise.reject(consent)) });
+      start({ mode: 'tenant', auth });
+      await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('these delegated Microsoft Graph permissions: User.Read, Calendars.ReadWrite');
+      expect(within(alert).getByRole('link', { name: /Admin consent page/ })).toHaveAttribute('href', 'https://login.microsoftonline.com/t1/v2.0/adminconsent?client_id=c');
+      await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+      expect(auth.signIn).toHaveBeenCalledTimes(2);
+    });
+
+    it('a sign-in that lapses keeps the screens and offers Sign in; in Teams, no sign-out of ours', async () => {
+      const { auth, emit } = fakeAuth({ kind: 'signedIn', account: claireAccount }, { hostManagesAccount: true });
+      start({ mode: 'tenant', auth, host: teams().host });
+      await screen.findByText('Connecté en tant que Claire Martin (claire.martin@contoso.example)');
+      expect(screen.queryByRole('button', { name: 'Se déconnecter' })).toBeNull();
+      act(() => emit({ kind: 'signedOut' }));
+      expect(await screen.findByText('Votre session a pris fin')).toBeInTheDocument();
+      expect(screen.getByRole('tab', { name: 'Départs' })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+      expect(auth.signIn).toHaveBeenCalledTimes(1);
+    });
+  });
 });
+

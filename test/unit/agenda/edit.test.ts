@@ -14,6 +14,7 @@ import {
   timeAgenda,
 } from '../../../src/domain/agenda';
 import type { Agenda } from '../../../src/domain/agenda';
+import { runs } from '../support/fast-check';
 
 const ids = (a: Agenda) => a.sections.map((s) => s.id);
 const promptIds = (a: Agenda, sectionId: string) => a.sections.find((s) => s.id === sectionId)!.prompts.map((p) => p.id);
@@ -166,7 +167,7 @@ describe('agenda edits', () => {
         expect(new Set(pids).size).toBe(pids.length);
         if (a.sections.length > 0) expect(timeAgenda(a, 45).sections.reduce((t, s) => t + s.minutes, 0)).toBe(45);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { Agenda } from '../../../src/domain/agenda';
 import type { Lang } from '../../../src/domain/types';
 import { OWN_TAG, decodeEntities, expectInert, stripOwnMarkup, userString, visible } from '../texts/inert';
+import { runs } from '../support/fast-check';
 
 const LANGS: Lang[] = ['fr', 'en'];
 const input = (lang: Lang, over: Partial<{ agenda: Agenda; durationMinutes: number; leaverName: string; managerName: string }> = {}) => ({
@@ -119,7 +120,7 @@ describe('renderInviteHtml', () => {
           for (const s of [u.leaver, u.manager, u.title, u.purpose, u.prompt, u.extra]) expect(visible(text)).toContain(visible(s));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -155,7 +156,7 @@ describe('inviteSubject', () => {
         expect(s).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
         expect(s).not.toMatch(/[\r\n]/);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     const long = inviteSubject('fr', `${'Émilie '.repeat(60)}👩🏽‍💻`);
     expect(long).toHaveLength(long.length <= 255 ? long.length : -1);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { AppError } from '../../../src/domain/errors';
 import { defaultAgenda, timeAgenda } from '../../../src/domain/agenda';
 import type { Agenda } from '../../../src/domain/agenda';
+import { runs } from '../support/fast-check';
 
 const withWeights = (weights: number[]): Agenda => ({
   lang: 'en',
@@ -82,7 +83,7 @@ describe('timeAgenda', () => {
         for (const x of m) expect(Number.isInteger(x) && x >= 0).toBe(true);
         if (length >= weights.length) for (const x of m) expect(x).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -93,7 +94,7 @@ describe('timeAgenda', () => {
         expect(total(m)).toBe(length);
         if (length >= weights.length) expect(Math.min(...m)).toBeGreaterThanOrEqual(1);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -107,7 +108,7 @@ describe('timeAgenda', () => {
           }),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

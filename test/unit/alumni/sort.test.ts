@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { sortAlumni, type SortableAlumnus } from '../../../src/domain/alumni';
+import { runs } from '../support/fast-check';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const a = (displayName: string, start?: string, overdue?: boolean): SortableAlumnus => ({
@@ -50,7 +51,7 @@ describe('sortAlumni', () => {
           expect(flags).toEqual([...flags].sort((p, q) => Number(q) - Number(p)));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

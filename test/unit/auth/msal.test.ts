@@ -8,6 +8,7 @@ const pca = {
   setActiveAccount: jest.fn(),
   acquireTokenSilent: jest.fn(),
   acquireTokenPopup: jest.fn(),
+  ssoSilent: jest.fn(),
 };
 const createNestable = jest.fn(async (_config: unknown) => pca);
 
@@ -25,7 +26,8 @@ jest.mock('@azure/msal-browser', () => {
 });
 
 import { InteractionRequiredAuthError } from '@azure/msal-browser';
-import { createMsalTokenProvider, msalRedirectUri } from '../../../src/auth';
+import { adminConsentUrl, createMsalTokenProvider, msalRedirectUri } from '../../../src/auth';
+import type { AppError } from '../../../src/domain/errors';
 
 const account = { homeAccountId: 'h', username: 'claire@contoso.example' };
 const options = { clientId: '11111111-2222-3333-4444-555555555555', authority: 'https://login.microsoftonline.com/organizations', redirectUri: 'brk-multihub://localhost:3000' };
@@ -49,30 +51,67 @@ test('nested app auth with the cache in sessionStorage, never localStorage; sile
   expect(pca.acquireTokenPopup).not.toHaveBeenCalled();
 });
 
-test('interaction required: falls back to a popup and remembers the account', async () => {
+test('interaction required: getToken never opens a window; it reports it and the session turns signed out', async () => {
   pca.acquireTokenSilent.mockRejectedValue(new (InteractionRequiredAuthError as any)('interaction_required'));
-  pca.acquireTokenPopup.mockResolvedValue({ accessToken: 'popup-token', account });
   const provider = createMsalTokenProvider(options);
-  expect(await provider.getToken(['Contacts.ReadWrite'])).toBe('popup-token');
-  expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ['Contacts.ReadWrite'], account });
-  expect(pca.setActiveAccount).toHaveBeenCalledWith(account);
+  const changes: string[] = [];
+  provider.onChange((s) => changes.push(s.kind));
+  await expect(provider.getToken(['Contacts.ReadWrite'])).rejects.toMatchObject({ code: 'auth.interactionRequired' });
+  expect(pca.acquireTokenPopup).not.toHaveBeenCalled();
+  expect(provider.status().kind).toBe('signedOut');
 });
 
-test('no account yet: straight to the popup', async () => {
+test('no account yet: restore stays silent (no popup) and says signed out; signIn (the click) opens the popup for every scope', async () => {
   pca.getActiveAccount.mockReturnValue(null);
   pca.getAllAccounts.mockReturnValue([]);
-  pca.acquireTokenPopup.mockResolvedValue({ accessToken: 'p', account });
-  expect(await createMsalTokenProvider(options).getToken(['User.Read'])).toBe('p');
+  const provider = createMsalTokenProvider({ ...options, scopes: ['User.Read', 'Calendars.ReadWrite'] });
+  expect(await provider.restore()).toEqual({ kind: 'signedOut' });
+  await expect(provider.getToken(['User.Read'])).rejects.toMatchObject({ code: 'auth.interactionRequired' });
+  expect(pca.acquireTokenPopup).not.toHaveBeenCalled();
   expect(pca.acquireTokenSilent).not.toHaveBeenCalled();
+
+  pca.acquireTokenPopup.mockResolvedValue({ accessToken: 'p', account: { ...account, name: 'Claire Martin', tenantId: 't1' } });
+  expect(await provider.signIn()).toEqual({ username: account.username, name: 'Claire Martin', tenantId: 't1' });
+  expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ['User.Read', 'Calendars.ReadWrite'] });
+  expect(pca.setActiveAccount).toHaveBeenCalled();
+  expect(provider.status().kind).toBe('signedIn');
 });
 
-test('a blocked or closed popup is auth.interactionRequired; refused consent is auth.consentRequired', async () => {
-  pca.acquireTokenSilent.mockRejectedValue(new (InteractionRequiredAuthError as any)('consent_required', 'AADSTS65001: The user or administrator has not consented'));
+test("the host's login hint gives a silent sign-in (ssoSilent), never a window", async () => {
+  pca.getActiveAccount.mockReturnValue(null);
+  pca.getAllAccounts.mockReturnValue([]);
+  pca.ssoSilent.mockResolvedValue({ accessToken: 's', account });
+  const provider = createMsalTokenProvider({ ...options, loginHint: 'claire@contoso.example', inM365Host: true });
+  expect(await provider.restore()).toEqual({ kind: 'signedIn', account: { username: account.username } });
+  expect(pca.ssoSilent).toHaveBeenCalledWith({ scopes: ['User.Read'], loginHint: 'claire@contoso.example' });
+  expect(pca.acquireTokenPopup).not.toHaveBeenCalled();
+  expect(provider.hostManagesAccount).toBe(true);
+});
+
+test('a blocked or closed popup is auth.interactionRequired; consent only an admin can give is auth.consentRequired with the admin-consent link', async () => {
+  const provider = createMsalTokenProvider({ ...options, scopes: ['User.Read', 'Contacts.ReadWrite'] });
   pca.acquireTokenPopup.mockRejectedValueOnce(Object.assign(new Error('popup'), { errorCode: 'popup_window_error' }));
-  const provider = createMsalTokenProvider(options);
-  await expect(provider.getToken(['User.Read'])).rejects.toMatchObject({ code: 'auth.interactionRequired' });
-  pca.acquireTokenPopup.mockRejectedValueOnce(Object.assign(new Error('x'), { errorCode: 'invalid_grant', errorMessage: 'AADSTS65001: consent' }));
-  await expect(provider.getToken(['User.Read'])).rejects.toMatchObject({ code: 'auth.consentRequired' });
+  await expect(provider.signIn()).rejects.toMatchObject({ code: 'auth.interactionRequired', messageKey: 'error.auth.popupBlocked' });
+  pca.acquireTokenPopup.mockRejectedValueOnce(Object.assign(new Error('x'), { errorCode: 'consent_required', errorMessage: 'AADSTS65001: The user or administrator has not consented' }));
+  const err = (await provider.signIn().then(() => undefined, (e: unknown) => e)) as AppError;
+  expect(err).toMatchObject({ code: 'auth.consentRequired', messageKey: 'error.auth.adminConsentRequired' });
+  expect(err.params).toMatchObject({ permissions: 'User.Read, Contacts.ReadWrite', clientId: options.clientId });
+  expect(String(err.params.adminConsentUrl)).toMatch(/^https:\/\/login\.microsoftonline\.com\/organizations\/v2\.0\/adminconsent\?client_id=/);
+  pca.acquireTokenPopup.mockRejectedValueOnce(Object.assign(new Error('x'), { errorCode: 'access_denied', errorMessage: 'AADSTS90094: admin approval required' }));
+  await expect(provider.signIn()).rejects.toMatchObject({ code: 'auth.consentRequired' });
+});
+
+describe('adminConsentUrl', () => {
+  it("is the v2 admin-consent endpoint of the authority's tenant (organizations for common), with client id, Graph scopes and redirect", () => {
+    const base = { clientId: 'c1', scopes: ['User.Read', 'Calendars.ReadWrite'], redirectUri: 'https://app.example/auth-redirect.html' };
+    const u = new URL(adminConsentUrl({ ...base, authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com' }));
+    expect(`${u.origin}${u.pathname}`).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent');
+    expect(u.searchParams.get('scope')).toBe('https://graph.microsoft.com/User.Read https://graph.microsoft.com/Calendars.ReadWrite');
+    expect(u.searchParams.get('client_id')).toBe('c1');
+    expect(u.searchParams.get('redirect_uri')).toBe(base.redirectUri);
+    expect(new URL(adminConsentUrl({ ...base, authority: 'https://login.microsoftonline.com/common' })).pathname).toBe('/organizations/v2.0/adminconsent');
+    expect(new URL(adminConsentUrl({ ...base, authority: 'https://login.microsoftonline.com/common', tenantId: 't-9' })).pathname).toBe('/t-9/v2.0/adminconsent');
+  });
 });
 
 test('a network failure during silent acquisition is reported, not turned into a popup', async () => {
@@ -92,9 +131,9 @@ test('tokens never reach the console', async () => {
 });
 
 describe('msalRedirectUri', () => {
-  it("uses the host's broker inside Teams or Outlook and the page's origin in a plain browser", () => {
+  it("uses the host's broker inside Teams or Outlook and the app's redirect-bridge page in a plain browser", () => {
     const page = { host: 'aurevoir.contoso.example', origin: 'https://aurevoir.contoso.example' };
     expect(msalRedirectUri({ ...page, inM365Host: true })).toBe('brk-multihub://aurevoir.contoso.example');
-    expect(msalRedirectUri({ ...page, inM365Host: false })).toBe('https://aurevoir.contoso.example');
+    expect(msalRedirectUri({ ...page, inM365Host: false })).toBe('https://aurevoir.contoso.example/auth-redirect.html');
   });
 });

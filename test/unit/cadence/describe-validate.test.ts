@@ -6,7 +6,7 @@ import {
   type Cadence,
   type Recurrence,
 } from '../../../src/domain/cadence';
-import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, type Weekday } from '../../../src/domain/types';
+import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, type IanaTimeZone, type Weekday } from '../../../src/domain/types';
 
 const tz = ianaTimeZone('Europe/Paris');
 const numbered = (n: number) => ({ type: 'numbered' as const, startDate: isoDate('2026-07-14'), numberOfOccurrences: n, recurrenceTimeZone: tz });
@@ -95,7 +95,7 @@ describe('validateCadence', () => {
 describe('validateWorkingHours', () => {
   it('accepts Graph-style times and refuses empty days, inverted hours and unknown zones', () => {
     expect(validateWorkingHours({ ...DEFAULT_WORKING_HOURS, startTime: '08:00:00.0000000', endTime: '17:00:00.0000000' })).toEqual([]);
-    const problems = validateWorkingHours({ daysOfWeek: [], startTime: '18:00', endTime: '09:00', timeZone: ianaTimeZone('Europe/Lutece') });
+    const problems = validateWorkingHours({ daysOfWeek: [], startTime: '18:00', endTime: '09:00', timeZone: 'Europe/Lutece' as IanaTimeZone });
     expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
       'timeZone:workingHours.timeZoneInvalid',
       'daysOfWeek:workingHours.daysInvalid',

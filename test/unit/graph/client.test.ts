@@ -1,6 +1,7 @@
 import { AppError } from '../../../src/domain/errors';
 import { createGraphClient, type FetchImpl } from '../../../src/graph/client';
-import { chainItems } from '../../../src/graph/booking';
+import { layOut, layoutOf } from '../../../src/graph/batch';
+import fc from 'fast-check';
 import { createCalendarGateway } from '../../../src/graph/calendar';
 import { SCOPES } from '../../../src/graph/scopes';
 
@@ -133,16 +134,44 @@ test('findMeetingTimes asks for Calendars.Read.Shared and gets UTC instants', as
   expect(slots).toEqual([{ start: '2027-03-03T13:00:00Z', end: '2027-03-03T14:00:00Z', confidence: 100, organizerAvailability: 'free' }]);
 });
 
-describe('batch layout for 4 concurrent requests per mailbox', () => {
+describe('batch layout: only the two shapes Graph runs', () => {
   const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i + 1), method: 'POST' as const, url: '/me/events' }));
-  test('the first `parallel` run at once, the rest follow in a chain', () => {
-    const out = chainItems(items(6), 4);
-    expect(out.map((i) => i.dependsOn ?? [])).toEqual([[], [], [], [], ['4'], ['5']]);
+  test('parallel: no item depends on another, whatever it came with', () => {
+    const out = layOut([...items(5), { id: '6', method: 'GET', url: '/me', dependsOn: ['1'] }], 'parallel');
+    expect(out.map((i) => i.dependsOn)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(layoutOf(out)).toBe('parallel');
   });
-  test('another user’s photo does not take a slot; leaves never hold up the chain', () => {
-    const list = [...items(3), { id: '4', method: 'GET' as const, url: '/users/u1/photo/$value' }, { id: '5', method: 'POST' as const, url: '/me/outlook/masterCategories' }, { id: '6', method: 'GET' as const, url: '/me/contacts/c/photo' }];
-    const out = chainItems(list, 1, (i) => i.id === '5' || i.id === '6');
-    expect(out.map((i) => i.dependsOn ?? [])).toEqual([[], ['1'], ['2'], [], ['3'], ['3']]);
+  test('sequential: each item depends on the one before it; items that may fail go last, in their order', () => {
+    const list = [{ id: 'p', method: 'GET' as const, url: '/users/u1/photo/$value' }, ...items(3), { id: 'c', method: 'POST' as const, url: '/me/outlook/masterCategories' }];
+    const out = layOut(list, 'sequential', (i) => i.id === 'p' || i.id === 'c');
+    expect(out.map((i) => [i.id, i.dependsOn ?? []])).toEqual([
+      ['1', []],
+      ['2', ['1']],
+      ['3', ['2']],
+      ['p', ['3']],
+      ['c', ['p']],
+    ]);
+    expect(layoutOf(out)).toBe('sequential');
+  });
+  test('layoutOf refuses what Graph refuses: mixed, "same" and forward dependencies', () => {
+    const [a, b, c] = items(3) as [ReturnType<typeof items>[number], ReturnType<typeof items>[number], ReturnType<typeof items>[number]];
+    expect(layoutOf([a, b, { ...c, dependsOn: ['2'] }])).toBeNull();
+    expect(layoutOf([a, { ...b, dependsOn: ['1'] }, { ...c, dependsOn: ['1'] }])).toBeNull();
+    expect(layoutOf([{ ...a, dependsOn: ['2'] }, b])).toBeNull();
+  });
+  test('any mix of items and shapes gives a payload Graph accepts, in at most 20 items per batch', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 20 }), fc.constantFrom<'parallel' | 'sequential'>('parallel', 'sequential'), (fails, shape) => {
+        const list = fails.map((_, i) => ({ id: String(i + 1), method: 'GET' as const, url: '/me' }));
+        const out = layOut(list, shape, (i) => fails[Number(i.id) - 1] === true);
+        expect(layoutOf(out)).toBe(out.length === 1 ? 'parallel' : shape);
+        expect(new Set(out.map((i) => i.id)).size).toBe(list.length);
+        if (shape === 'sequential') {
+          const firstFailing = out.findIndex((i) => fails[Number(i.id) - 1]);
+          if (firstFailing >= 0) expect(out.slice(firstFailing).every((i) => fails[Number(i.id) - 1])).toBe(true);
+        }
+      }),
+    );
   });
 });
 

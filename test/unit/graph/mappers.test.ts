@@ -5,6 +5,7 @@ import {
   base64ToBytes,
   fromGraphContact,
   fromGraphEvent,
+  fromGraphEventIn,
   fromGraphRecurrence,
   splitName,
   toDataUrl,
@@ -24,27 +25,28 @@ describe('recurrence', () => {
     };
     expect(toGraphRecurrence(r)).toEqual({
       pattern: { type: 'absoluteMonthly', interval: 6, dayOfMonth: 12 },
-      range: { type: 'numbered', startDate: '2027-09-12', numberOfOccurrences: 4, recurrenceTimeZone: 'Europe/Paris' },
+      range: { type: 'numbered', startDate: '2027-09-12', numberOfOccurrences: 4, recurrenceTimeZone: 'Romance Standard Time' },
     });
     const weekly = toGraphRecurrence({
       pattern: { type: 'relativeYearly', interval: 1, daysOfWeek: ['tuesday'], index: 'second', month: 3 },
       range: { type: 'endDate', startDate: isoDate('2027-03-09'), endDate: isoDate('2030-12-31'), recurrenceTimeZone: paris },
     });
     expect(Object.keys(weekly.pattern ?? {}).sort()).toEqual(['daysOfWeek', 'index', 'interval', 'month', 'type']);
-    expect(weekly.range).toEqual({ type: 'endDate', startDate: '2027-03-09', endDate: '2030-12-31', recurrenceTimeZone: 'Europe/Paris' });
+    // Sent as the Windows name: Graph takes every Windows zone but only a listed few IANA ones.
+    expect(weekly.range).toEqual({ type: 'endDate', startDate: '2027-03-09', endDate: '2030-12-31', recurrenceTimeZone: 'Romance Standard Time' });
   });
 
   test("Graph's echoed defaults (month 0, index first, firstDayOfWeek sunday) are ignored when reading back", () => {
     const read = fromGraphRecurrence({
       pattern: { type: 'absoluteMonthly', interval: 3, dayOfMonth: 5, month: 0, index: 'first', firstDayOfWeek: 'sunday', daysOfWeek: [] },
-      range: { type: 'numbered', startDate: '2027-01-05', endDate: '0001-01-01', numberOfOccurrences: 8, recurrenceTimeZone: 'Europe/Paris' },
-    });
+      range: { type: 'numbered', startDate: '2027-01-05', endDate: '0001-01-01', numberOfOccurrences: 8, recurrenceTimeZone: 'Romance Standard Time' },
+    }, paris);
     expect(read).toEqual({
       pattern: { type: 'absoluteMonthly', interval: 3, dayOfMonth: 5 },
       range: { type: 'numbered', startDate: '2027-01-05', numberOfOccurrences: 8, recurrenceTimeZone: 'Europe/Paris' },
     });
-    expect(fromGraphRecurrence({ pattern: { type: 'daily', interval: 1 }, range: { type: 'noEnd', startDate: '2027-01-01' } })).toBeUndefined();
-    expect(fromGraphRecurrence(null)).toBeUndefined();
+    expect(fromGraphRecurrence({ pattern: { type: 'daily', interval: 1 }, range: { type: 'noEnd', startDate: '2027-01-01' } }, paris)).toBeUndefined();
+    expect(fromGraphRecurrence(null, paris)).toBeUndefined();
   });
 
   test('domain → Graph → domain is the identity for every pattern type', () => {
@@ -66,7 +68,7 @@ describe('recurrence', () => {
     fc.assert(
       fc.property(pattern, range, (p, r) => {
         const rec = { pattern: p, range: r } as Recurrence;
-        expect(fromGraphRecurrence(toGraphRecurrence(rec))).toEqual(rec);
+        expect(fromGraphRecurrence(toGraphRecurrence(rec), paris)).toEqual(rec);
       }),
     );
   });
@@ -94,8 +96,8 @@ describe('events', () => {
       expect.objectContaining({
         subject: draft.subject,
         body: { contentType: 'html', content: '<div>agenda</div>' },
-        start: { dateTime: '2027-03-03T14:00:00', timeZone: 'Europe/Paris' },
-        end: { dateTime: '2027-03-03T15:00:00', timeZone: 'Europe/Paris' },
+        start: { dateTime: '2027-03-03T14:00:00', timeZone: 'Romance Standard Time' },
+        end: { dateTime: '2027-03-03T15:00:00', timeZone: 'Romance Standard Time' },
         attendees: [{ type: 'required', emailAddress: { address: 'emilie@contoso.example', name: 'Émilie' } }],
         isOnlineMeeting: true,
         onlineMeetingProvider: 'teamsForBusiness',
@@ -176,5 +178,27 @@ describe('contacts', () => {
     const url = toDataUrl('image/png', bytes);
     expect(url).toBe(`data:image/png;base64,${Buffer.from(bytes).toString('base64')}`);
     expect([...base64ToBytes(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
+  });
+
+  const series = (recurrenceTimeZone: string, originalStartTimeZone: string) => ({
+    id: 's1',
+    originalStartTimeZone,
+    recurrence: {
+      pattern: { type: 'absoluteMonthly' as const, interval: 3, dayOfMonth: 5 },
+      range: { type: 'endDate' as const, startDate: '2025-01-05', endDate: '2030-01-05', recurrenceTimeZone },
+    },
+  });
+
+  test("a series' zone: recurrenceTimeZone, else originalStartTimeZone, else the mailbox's; never a guess", () => {
+    expect(fromGraphEvent(series('India Standard Time', 'UTC')).recurrence?.range.recurrenceTimeZone).toBe('Asia/Kolkata');
+    // Read back "" (microsoft-graph-docs issue 6578): the zone the event was created in.
+    expect(fromGraphEvent(series('', 'Romance Standard Time')).recurrence?.range.recurrenceTimeZone).toBe('Europe/Paris');
+    // Touched in Outlook with a custom zone: neither names a zone, so without a mailbox zone there is no recurrence.
+    const custom = fromGraphEvent(series('Customized Time Zone', 'tzone://Microsoft/Custom'));
+    expect(custom.recurrence).toBeUndefined();
+    expect(custom.recurrenceZoneUnresolved).toMatch(/Customized Time Zone/);
+    const withMailbox = fromGraphEventIn(ianaTimeZone('Asia/Kolkata'))(series('Customized Time Zone', 'tzone://Microsoft/Custom'));
+    expect(withMailbox.recurrence?.range).toEqual({ type: 'endDate', startDate: '2025-01-05', endDate: '2030-01-05', recurrenceTimeZone: 'Asia/Kolkata' });
+    expect(withMailbox.recurrenceZoneUnresolved).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import {
   type Plan,
   type PlanProblem,
 } from '../../../src/domain/plan';
-import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, localDateTime, planId } from '../../../src/domain/types';
+import { DEFAULT_WORKING_HOURS, ianaTimeZone, isoDate, localDateTime, planId, type IanaTimeZone } from '../../../src/domain/types';
 
 const agenda: Agenda = {
   lang: 'fr',
@@ -117,7 +117,7 @@ describe('each rule has its own code, field and messages', () => {
   });
 
   it('invalid time zone, invalid start', () => {
-    expect(codesOf(withConversation({ timeZone: ianaTimeZone('Europe/Atlantis') }))).toEqual(['conversation.timeZone:conversation.timeZoneInvalid']);
+    expect(codesOf(withConversation({ timeZone: 'Europe/Atlantis' as IanaTimeZone }))).toEqual(['conversation.timeZone:conversation.timeZoneInvalid']);
     expect(codesOf(withConversation({ start: '2026-02-30T10:00:00' as never }))).toEqual(['conversation.start:conversation.startInvalid']);
   });
 
@@ -131,6 +131,9 @@ describe('each rule has its own code, field and messages', () => {
     // Without a country code and without a default country, a national number cannot be read.
     expect(codesOf(withLeaver({ mobilePhone: '06 12 34 56 78' }))).toEqual(['leaver.mobilePhone:leaver.mobilePhoneInvalid']);
     expect(codesOf(withLeaver({ mobilePhone: '07400 123456' }), { defaultCountry: 'GB' })).toEqual([]);
+    // The field is the contact's mobile: a landline (Paris, London) is not one.
+    expect(codesOf(withLeaver({ mobilePhone: '+33 1 42 68 53 00' }))).toEqual(['leaver.mobilePhone:leaver.mobilePhoneInvalid']);
+    expect(codesOf(withLeaver({ mobilePhone: '+44 20 7946 0018' }))).toEqual(['leaver.mobilePhone:leaver.mobilePhoneInvalid']);
   });
 
   it('personal email equal to the work email, whatever the case', () => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { expandSeries } from '../../../sandbox/recurrence';
 import { caseArb, eventTimes, reference, type Case } from './rrule-reference';
+import { runs } from '../support/fast-check';
 
 function expand(c: Case): Array<{ start: number; end: number; originalDate: string }> {
   return expandSeries({
@@ -32,7 +33,7 @@ describe('expandSeries against rrule (property)', () => {
         // Every occurrence lasts as long as the series' first one.
         for (const o of ours) expect(o.end - o.start).toBe(c.durationMinutes * 60_000);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

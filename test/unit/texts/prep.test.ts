@@ -3,6 +3,7 @@ import { defaultAgenda, renderInviteHtml, renderInviteText, renameSection, timeA
 import { renderPrepReminder } from '../../../src/domain/texts';
 import type { Lang } from '../../../src/domain/types';
 import { decodeEntities, expectInert, stripOwnMarkup, userString, visible } from './inert';
+import { runs } from '../support/fast-check';
 
 const NOTES = 'Remercier pour le projet Atlas.\nNe pas parler de la réorganisation.';
 const prep = (lang: Lang, over: Partial<Parameters<typeof renderPrepReminder>[0]> = {}) =>
@@ -64,7 +65,7 @@ describe('renderPrepReminder', () => {
         expect(r.subject.length).toBeLessThanOrEqual(255);
         expect(r.subject).not.toMatch(/[\r\n]/);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -27,20 +27,20 @@ const plan: Plan = {
 
 /** A scripted gateway: `answer` decides each op's outcome per call; everything is recorded. */
 const fakeGateway = (answer: (op: BookingOp, call: number) => BookingOutcome | 'throw', lookup?: () => PlanLookup) => {
-  const calls: Array<{ kind: 'submit' | 'lookup' | 'put'; ops?: BookingOp[] }> = [];
+  const calls: Array<{ kind: 'submit' | 'lookup' | 'put'; ops?: BookingOp[]; layout?: string }> = [];
   let submits = 0;
   const gw: BookingGateway = {
-    async submit(ops) {
+    async submit(ops, shape) {
       submits += 1;
-      calls.push({ kind: 'submit', ops: [...ops] });
+      calls.push({ kind: 'submit', ops: [...ops], layout: shape?.layout ?? 'parallel' });
       return ops.map((op) => {
         const out = answer(op, submits);
         if (out === 'throw') throw new AppError({ code: 'network', detail: 'dropped' });
         return out;
       });
     },
-    async lookup() {
-      calls.push({ kind: 'lookup' });
+    async lookup(_planId, _category, shape) {
+      calls.push({ kind: 'lookup', layout: shape?.layout ?? 'parallel' });
       return lookup?.() ?? { events: [], contacts: [], categoryExists: false };
     },
     async putContactPhoto() {
@@ -66,6 +66,7 @@ const fail = (op: BookingOp, status: number, retryAfterSeconds?: number): Bookin
 test('the plan asks for category, contact, photo, conversation, prep, one-off touchpoints and series', () => {
   const kinds = wantedObjects(plan).map((w) => w.kind);
   expect(kinds.slice(0, 5)).toEqual(['category', 'contact', 'contactPhoto', 'conversation', 'prepReminder']);
+  expect(kinds[kinds.length - 1]).toBe('consentCheck');
   expect(kinds).toContain('touchpoint');
   expect(kinds).toContain('series');
   // The Outlook add-in composes the conversation itself: everything else is booked, not a second meeting.
@@ -75,6 +76,25 @@ test('the plan asks for category, contact, photo, conversation, prep, one-off to
   expect(fromOutlook).toContain('contact');
   const noConsent = wantedObjects({ ...plan, leaver: { ...plan.leaver, consentToKeepContact: false }, reconnect: false, prepReminder: undefined });
   expect(noConsent.map((w) => w.kind)).toEqual(['category', 'conversation']);
+});
+
+test('kept details come with a yearly question, on the first working day of the month they left, a year on (issue 12)', () => {
+  const check = wantedObjects(plan).find((w) => w.kind === 'consentCheck')?.op;
+  if (check?.kind !== 'event') throw new Error('no yearly consent check');
+  // Last day 12 March 2027 (a Friday); working days start on Monday: the first Monday of March 2028 is the 6th.
+  expect(plan.leaver.lastWorkingDay).toBe('2027-03-12');
+  expect(check.draft.start).toBe(`2028-03-06T${plan.manager.workingHours.startTime.slice(0, 5)}:00`);
+  expect(check.draft.recurrence?.pattern).toEqual({ type: 'relativeYearly', interval: 1, daysOfWeek: ['monday'], index: 'first', month: 3 });
+  expect(check.draft.recurrence?.range).toEqual(expect.objectContaining({ type: 'numbered', startDate: '2028-03-06', numberOfOccurrences: 10 }));
+  expect(check.draft.tags).toEqual({ planId: plan.id, role: 'consentCheck' });
+  expect(check.draft.showAs).toBe('free');
+  expect(check.draft.attendees ?? []).toEqual([]);
+  // The first of the month already that weekday: that day.
+  const may = wantedObjects({ ...plan, leaver: { ...plan.leaver, lastWorkingDay: isoDate('2027-05-20') } }).find((w) => w.kind === 'consentCheck')?.op;
+  if (may?.kind !== 'event') throw new Error('no yearly consent check');
+  expect(may.draft.start.slice(0, 10)).toBe('2028-05-01');
+  // No details kept, no question.
+  expect(wantedObjects({ ...plan, leaver: { ...plan.leaver, consentToKeepContact: false } }).some((w) => w.kind === 'consentCheck')).toBe(false);
 });
 
 test('the invite never carries the prep notes; reminders are free and the prep block is private', () => {
@@ -95,15 +115,37 @@ test('the invite never carries the prep notes; reminders are free and the prep b
   }
 });
 
-test('a fresh plan: one submit holding everything (category last), then the photo', async () => {
+test('a fresh plan: one fully parallel submit holding everything, then the photo', async () => {
   const { gw, calls } = fakeGateway(ok);
   const progress: string[] = [];
   const receipt = await bookPlan({ booking: gw }, plan, { onProgress: (p) => progress.push(p.phase) });
-  expect(calls.map((c) => c.kind)).toEqual(['submit', 'put']);
+  expect(calls.map((c) => [c.kind, c.layout])).toEqual([
+    ['submit', 'parallel'],
+    ['put', undefined],
+  ]);
   const ops = calls[0]!.ops!;
-  expect(ops.filter((o) => o.kind !== 'userPhoto').at(-1)?.kind).toBe('category');
+  expect(ops.map((o) => o.key).sort()).toEqual([...wantedObjects(plan).flatMap((w) => (w.op ? [w.key] : [])), 'userPhoto'].sort());
   expect(receipt.complete).toBe(true);
   expect(progress.at(-1)).toBe('done');
+});
+
+test('items a parallel batch got back as 429 are resent as one sequential batch; a share of 1 is sequential from the start', async () => {
+  const { gw, calls } = fakeGateway((op, call) => (call === 1 && ['touchpoint:', 'series:', 'category', 'userPhoto'].some((k) => op.key.startsWith(k)) ? fail(op, 429, 1) : ok(op)));
+  const r = await bookPlan({ booking: gw, sleep: async () => undefined }, plan);
+  expect(r.complete).toBe(true);
+  expect(calls.map((c) => [c.kind, c.layout])).toEqual([
+    ['submit', 'parallel'],
+    ['submit', 'sequential'],
+    ['put', undefined],
+  ]);
+
+  const shared = fakeGateway(ok);
+  await bookPlan({ booking: shared.gw }, plan, { parallel: 1, resume: true });
+  expect(shared.calls.map((c) => [c.kind, c.layout])).toEqual([
+    ['lookup', 'sequential'],
+    ['submit', 'sequential'],
+    ['put', undefined],
+  ]);
 });
 
 test('429 items are resent after their Retry-After, without a lookup; 503 items trigger a lookup first', async () => {

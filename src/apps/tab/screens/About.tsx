@@ -1,5 +1,6 @@
 import { Body1, Caption1, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { TAB_NAMESPACE } from '../strings';
 import type { Localized } from '../../../domain/types';
 import { useLang } from '../../../ui';
 
@@ -17,7 +18,7 @@ export interface AboutProps {
 }
 
 export const About = ({ about, version, mode }: AboutProps) => {
-  const { t } = useTranslation('tab');
+  const { t } = useTranslation(TAB_NAMESPACE);
   const lang = useLang();
   const styles = useStyles();
   return (

@@ -6,6 +6,7 @@ import type { CadencePlan } from '../../../domain/cadence/model';
 import { AppError } from '../../../domain/errors';
 import type { Plan } from '../../../domain/plan/model';
 import { validatePlan } from '../../../domain/plan';
+import { fill } from '../../../domain/texts/fill';
 import { planId, type IsoDate, type Lang } from '../../../domain/types';
 import type {
   AuRevoirService,
@@ -15,8 +16,10 @@ import type {
   Receipt,
 } from '../../../workflows/service';
 import { BookingProgressView } from './BookingProgressView';
+import { WizardSharedContext, type WizardShared } from './context';
 import { STEPS, buildPlan, cadenceFor, fieldMatches, formatDate, stepForField, type Draft, type StepId, type WizardContext } from './draft';
 import { useWizardT } from './i18n';
+import { withConsentRecord } from '../../../domain/alumni';
 import { ReceiptView } from './Receipt';
 import { WIZARD_STRINGS } from './strings';
 import { AgendaStep } from './steps/AgendaStep';
@@ -192,17 +195,40 @@ export const PlanWizard = (props: PlanWizardProps) => {
     [service, onBooked],
   );
 
-  const book = () => {
-    if (!draft.start) {
+  // A booking of this leaver that a reload or a lost connection interrupted goes on under its first
+  // plan id, so that the retry finds what Graph already created instead of creating it twice
+  // (service.pendingPlanFor, workflows/journal.ts). Asked once, when the wizard opens.
+  const pendingId = useMemo(
+    () =>
+      service.pendingPlanFor?.(leaver.mail).catch((e: unknown) => {
+        console.warn('Au revoir: could not read the unfinished bookings of this browser', e);
+        return undefined;
+      }) ?? Promise.resolve(undefined),
+    [service, leaver.mail],
+  );
+  useEffect(() => {
+    let live = true;
+    void pendingId.then((id) => {
+      if (live && id) setDraft((d) => ({ ...d, id }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [pendingId]);
+
+  const book = async () => {
+    const resumed = await pendingId;
+    const current = resumed ? { ...draft, id: resumed } : draft;
+    if (!current.start) {
       setNeedTime(true);
       goTo('when');
       return;
     }
     const found: PlanProblem[] = [];
-    if (draft.reconnect && !cadence) {
+    if (current.reconnect && !cadence) {
       found.push({ code: 'cadence.unreadable', field: 'cadence', message: { fr: WIZARD_STRINGS.fr.reconnect.invalid, en: WIZARD_STRINGS.en.reconnect.invalid } });
     }
-    const plan = buildPlan(draft, ctx, cadence ?? CADENCE_PRESETS.gentle);
+    const plan = buildPlan(current, ctx, cadence ?? CADENCE_PRESETS.gentle);
     const result = validatePlan(plan, { now: now() });
     if (!result.ok) found.push(...result.problems);
     if (found.length > 0 || !result.ok) {
@@ -212,13 +238,25 @@ export const PlanWizard = (props: PlanWizardProps) => {
       return;
     }
     setProblems([]);
-    void runBooking(result.plan);
+    // The consent sentence as the leaver was shown it, in the plan's language, kept with the contact (issue 12).
+    const planLang = result.plan.agenda.lang;
+    void runBooking(
+      withConsentRecord(result.plan, {
+        at: now(),
+        channel: 'tabWizard',
+        text: fill(WIZARD_STRINGS[planLang].contact.consent, { name: result.plan.leaver.displayName }),
+      }),
+    );
   };
 
   const problemsApi = useMemo(() => makeProblemsApi(problems, lang, t('review.problems')), [problems, lang, t]);
   const stepsWithProblems = new Set(problems.map((p) => stepForField(p.field)));
   const stepName = (s: StepId) => t(`steps.${s}`);
   const zone = settings.timeZone;
+  const shared: WizardShared = useMemo(
+    () => ({ t, lang, service, ctx, zone, now, draft, update, problems: problemsApi, goTo, cadencePlan }),
+    [t, lang, service, ctx, zone, now, draft, update, problemsApi, goTo, cadencePlan],
+  );
 
   if (phase.kind === 'receipt' || (phase.kind === 'booking' && phase.previous)) {
     const receipt = phase.kind === 'receipt' ? phase.receipt : phase.previous;
@@ -239,6 +277,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
           {...(cadencePlan ? { touchpoints: cadencePlan.touchpoints } : {})}
           {...(receipt ? { receipt } : {})}
           {...(phase.kind === 'receipt' && phase.error ? { error: phase.error } : {})}
+          teamsRequested={phase.plan.conversation.place.kind === 'teams'}
           finishing={phase.kind === 'booking'}
           {...(phase.kind === 'booking' && phase.progress ? { progress: phase.progress } : {})}
           onFinish={() => void runBooking(phase.plan, receipt)}
@@ -293,25 +332,19 @@ export const PlanWizard = (props: PlanWizardProps) => {
       </Text>
 
       <div role="group" aria-labelledby="wizard-step-heading">
-        {step === 'when' ? (
-          <WhenStep t={t} lang={lang} service={service} ctx={ctx} draft={draft} update={update} problems={problemsApi} now={now} needTime={needTime} />
-        ) : step === 'agenda' ? (
-          <AgendaStep t={t} ctx={ctx} draft={draft} update={update} problems={problemsApi} />
-        ) : step === 'contact' ? (
-          <ContactStep t={t} ctx={ctx} draft={draft} update={update} problems={problemsApi} />
-        ) : step === 'reconnect' ? (
-          <ReconnectStep t={t} lang={lang} ctx={ctx} draft={draft} update={update} problems={problemsApi} plan={cadencePlan} />
-        ) : (
-          <ReviewStep
-            t={t}
-            lang={lang}
-            ctx={ctx}
-            draft={draft}
-            touchpointCount={cadencePlan?.touchpoints.length}
-            goTo={goTo}
-            problems={problemsApi}
-          />
-        )}
+        <WizardSharedContext.Provider value={shared}>
+          {step === 'when' ? (
+            <WhenStep needTime={needTime} />
+          ) : step === 'agenda' ? (
+            <AgendaStep />
+          ) : step === 'contact' ? (
+            <ContactStep />
+          ) : step === 'reconnect' ? (
+            <ReconnectStep />
+          ) : (
+            <ReviewStep />
+          )}
+        </WizardSharedContext.Provider>
       </div>
 
       {booking ? <BookingProgressView t={t} progress={phase.progress} /> : null}
@@ -321,7 +354,7 @@ export const PlanWizard = (props: PlanWizardProps) => {
           {t('nav.back')}
         </Button>
         {step === 'review' ? (
-          <Button appearance="primary" onClick={book} disabled={booking}>
+          <Button appearance="primary" onClick={() => void book()} disabled={booking}>
             {t('nav.book')}
           </Button>
         ) : (

@@ -16,6 +16,7 @@ import type { BookedObject, BookedObjectKind, BookingProgress, Receipt } from '.
 import { BookingProgressView } from './BookingProgressView';
 import { formatWhenWithYear } from './draft';
 import type { WizardT } from './i18n';
+import { COMMON_NAMESPACE } from '../../../ui/strings';
 
 /** Outlook on the web's People page. */
 export const OUTLOOK_PEOPLE_URL = 'https://outlook.office.com/people/';
@@ -38,6 +39,8 @@ export interface ReceiptViewProps {
   readonly receipt?: Receipt;
   /** Set when the latest attempt threw: the booking stopped half-way or never started. */
   readonly error?: AppError;
+  /** The plan asked for a Teams meeting: a conversation booked without a join link is then said plainly. */
+  readonly teamsRequested?: boolean;
   readonly finishing: boolean;
   readonly progress?: BookingProgress;
   readonly onFinish: () => void;
@@ -54,12 +57,12 @@ const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>, lang: Lang
     const n = /(\d+)$/.exec(key)?.[1];
     // With the plan's timeline at hand, a reminder reads as its kind and date, as on the Reconnect step.
     const tp = n === undefined ? undefined : touchpoints.find((p) => p.index === Number(n));
-    if (tp) return t('reconnect.touchpoint', { kind: t(`reconnect.kind_${tp.kind}`), when: formatWhenWithYear(tp.startUtc, tp.timeZone, lang) });
+    if (tp) return t('reconnect.touchpoint', { kind: t(`alumni.kind.${tp.kind}`, { ns: COMMON_NAMESPACE }), when: formatWhenWithYear(tp.startUtc, tp.timeZone, lang) });
     if (n !== undefined) return t('receipt.touchpointN', { n: Number(n) + 1 });
   }
   if (o.kind === 'series') {
-    const kind = /(call|email|lunch)$/.exec(key)?.[1];
-    if (kind) return t('receipt.seriesKind', { kind: t(`reconnect.kind_${kind}`) });
+    const kind = (['call', 'email', 'lunch'] as const).find((k) => key.endsWith(k));
+    if (kind) return t('receipt.seriesKind', { kind: t(`alumni.kind.${kind}`, { ns: COMMON_NAMESPACE }) });
   }
   return t(`receipt.kind_${o.kind}`);
 };
@@ -69,10 +72,13 @@ const itemLabel = (t: WizardT, o: Pick<BookedObject, 'kind' | 'key'>, lang: Lang
  * incomplete or the attempt failed, "Finish booking" runs the same plan again: the workflow finds
  * what is already there (by the plan's tags) and creates only the rest.
  */
-export const ReceiptView = ({ t, lang, leaverName, touchpoints, receipt, error, finishing, progress, onFinish, onDone }: ReceiptViewProps) => {
+export const ReceiptView = ({ t, lang, leaverName, touchpoints, receipt, error, teamsRequested, finishing, progress, onFinish, onDone }: ReceiptViewProps) => {
   const styles = useStyles();
   const complete = receipt?.complete === true && !error;
   const missing: readonly BookedObjectKind[] = receipt?.missing ?? [];
+  // Exchange may create the meeting without Teams (isOnlineMeeting false, no onlineMeeting) when the
+  // mailbox does not allow it, with no error: the join link in Graph's answer is the only proof.
+  const teamsMissing = teamsRequested === true && receipt?.conversation !== undefined && !receipt.conversation.joinUrl;
 
   return (
     <div className={styles.stack}>
@@ -97,6 +103,15 @@ export const ReceiptView = ({ t, lang, leaverName, touchpoints, receipt, error, 
           </MessageBar>
         )}
       </div>
+
+      {teamsMissing ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>{t('receipt.noTeamsLinkTitle')}</MessageBarTitle>
+            {t('receipt.noTeamsLink')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {receipt?.conversation || receipt?.contact ? (
         <ul className={styles.links}>

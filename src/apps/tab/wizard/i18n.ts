@@ -1,13 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { registerStrings } from '../../../ui/i18n';
 import type { Lang } from '../../../domain/types';
-import { WIZARD_NAMESPACE, WIZARD_STRINGS } from './strings';
-
-// Registered when the wizard's module is first imported: the page's i18n instance gets the
-// namespace whether it was created before or after (registerStrings handles both).
-registerStrings(WIZARD_NAMESPACE, WIZARD_STRINGS);
+// Importing the namespace's name from the catalogue registers the catalogue (strings.ts).
+import { WIZARD_NAMESPACE } from './strings';
 
 export type WizardT = TFunction<typeof WIZARD_NAMESPACE>;
 

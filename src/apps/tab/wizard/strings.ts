@@ -1,12 +1,14 @@
-import type { Lang } from '../../../domain/types';
+import { registerStrings } from '../../../ui/i18n';
+
+export const WIZARD_NAMESPACE = 'wizard';
+// Keys typed for t() in this namespace (test/unit/i18n/types.test.ts proves a wrong key fails).
+declare module 'i18next' { interface ResourceNamespaceMap { wizard: typeof en } }
 
 /**
  * The plan wizard's own i18next namespace, 'wizard'. Two texts written for their readers, not one
  * translated into the other: a French manager reads « Planifier l'entretien », not a calque.
  * Placeholders use i18next's {{name}} syntax; React escapes every value when it renders.
  */
-export const WIZARD_NAMESPACE = 'wizard';
-
 const en = {
   title: 'Plan the exit conversation with {{name}}',
   lastDay: 'Last working day: {{date}}',
@@ -45,6 +47,7 @@ const en = {
     checking: 'Checking both calendars…',
     free: 'You are both free then.',
     busy: 'Busy then: {{names}}. You can still book it.',
+    unknown: 'Could not see whether {{names}} is free then: check with them. You can still book it.',
     useManual: 'Use this time',
     manualIncomplete: 'Enter a date and a start time.',
     outsideHours: 'This is outside your working hours.',
@@ -53,6 +56,7 @@ const en = {
     noneChosen: 'No time chosen yet.',
     place: 'Where',
     placeTeams: 'Teams meeting',
+    teamsNotAllowed: 'Teams meetings are not available in your mailbox, so the conversation takes place in person.',
     placeOffice: 'At the office',
     placeLunch: 'Over lunch',
     location: 'Place',
@@ -64,8 +68,6 @@ const en = {
     intro: 'The agenda goes in the invite. Edit it freely: minutes follow the length of the meeting.',
     language: 'Agenda language',
     languageHint: 'Independent of the app language. Changing it starts again from the default agenda.',
-    langFr: 'French',
-    langEn: 'English',
     sectionHeading: 'Section {{index}}: {{title}}',
     minutes: '{{count}} min',
     sectionTitle: 'Title',
@@ -98,7 +100,6 @@ const en = {
   },
   contact: {
     intro: 'Details that outlive the work account. Keep them only with {{name}}\'s agreement.',
-    personalEmail: 'Personal email',
     mobile: 'Mobile phone',
     mobileHint: 'With the country code, e.g. +33 6 12 34 56 78',
     profile: 'Profile link',
@@ -112,15 +113,6 @@ const en = {
     intro: 'Reminders in your calendar to take news after {{name}} leaves.',
     enabled: 'Add reconnect reminders to my calendar',
     preset: 'Rhythm',
-    gentle: 'Gentle',
-    gentleHint: 'After 1 and 3 months, then every 6 months for 2 years',
-    quarterly: 'Quarterly',
-    quarterlyHint: 'Every 3 months for 2 years',
-    yearly: 'Yearly',
-    yearlyHint: 'Once a year for 5 years',
-    custom: 'Custom',
-    customHint: 'Choose your own months',
-    presetLabel: '{{name}} — {{hint}}',
     timelineHeading: '{{title}} · {{count}}',
     early: 'One-off reminders (months after the last day)',
     earlyHint: 'Comma-separated, e.g. 1, 3',
@@ -131,9 +123,6 @@ const en = {
     timeline: 'Timeline',
     timelineCount_one: '{{count}} touchpoint',
     timelineCount_other: '{{count}} touchpoints',
-    kind_call: 'Call',
-    kind_email: 'Email',
-    kind_lunch: 'Lunch',
     touchpoint: '{{kind}} · {{when}}',
     monthOffset: 'month {{count}}',
     series: 'Recurring series',
@@ -182,6 +171,8 @@ const en = {
     openContact: 'Open the contact in Outlook',
     openContacts: 'Find {{name}} in your Outlook contacts (category "Au revoir")',
     joinTeams: 'Join link for the Teams meeting',
+    noTeamsLinkTitle: 'No Teams link',
+    noTeamsLink: 'Outlook booked the conversation without a Teams meeting: your mailbox added no join link. Open the event in Outlook to add a place or a Teams meeting.',
     items: 'What is in your mailbox',
     createdNow: 'Created now',
     alreadyThere: 'Already there',
@@ -196,14 +187,13 @@ const en = {
     kind_prepReminder: 'Preparation reminder',
     kind_touchpoint: 'Reconnect reminder',
     kind_series: 'Recurring reminders',
+    kind_consentCheck: 'Yearly check: are their details still welcome?',
     touchpointN: 'Reconnect reminder {{n}}',
     seriesKind: 'Recurring reminders: {{kind}}',
   },
 };
 
-type Catalogue = typeof en;
-
-const fr: Catalogue = {
+const fr: typeof en = {
   title: "Préparer l'entretien de départ · {{name}}",
   lastDay: 'Dernier jour : {{date}}',
   close: 'Fermer',
@@ -241,6 +231,7 @@ const fr: Catalogue = {
     checking: 'Vérification des deux agendas…',
     free: 'Vous êtes libres tous les deux.',
     busy: 'Occupé(s) à ce moment-là : {{names}}. Vous pouvez quand même le réserver.',
+    unknown: 'Impossible de voir si {{names}} est disponible à ce moment-là : vérifiez avec cette personne. Vous pouvez quand même le réserver.',
     useManual: 'Retenir cet horaire',
     manualIncomplete: 'Indiquez une date et une heure de début.',
     outsideHours: 'Ce créneau est en dehors de vos horaires de travail.',
@@ -249,6 +240,7 @@ const fr: Catalogue = {
     noneChosen: "Aucun horaire choisi pour l'instant.",
     place: 'Où',
     placeTeams: 'Réunion Teams',
+    teamsNotAllowed: 'Votre boîte aux lettres ne permet pas de créer des réunions Teams : l’entretien aura lieu sur place.',
     placeOffice: 'Au bureau',
     placeLunch: 'Autour d’un déjeuner',
     location: 'Lieu',
@@ -260,8 +252,6 @@ const fr: Catalogue = {
     intro: "Le déroulé figure dans l'invitation. Modifiez-le à votre guise : les minutes s'ajustent à la durée de l'entretien.",
     language: 'Langue du déroulé',
     languageHint: "Indépendante de la langue de l'application. En changer repart du déroulé par défaut.",
-    langFr: 'Français',
-    langEn: 'Anglais',
     sectionHeading: 'Partie {{index}} : {{title}}',
     minutes: '{{count}} min',
     sectionTitle: 'Titre',
@@ -294,7 +284,6 @@ const fr: Catalogue = {
   },
   contact: {
     intro: "Des coordonnées qui survivent au compte professionnel. À conserver uniquement avec l'accord de la personne.",
-    personalEmail: 'E-mail personnel',
     mobile: 'Téléphone portable',
     mobileHint: 'Avec l’indicatif, par ex. +33 6 12 34 56 78',
     profile: 'Lien vers le profil',
@@ -308,15 +297,6 @@ const fr: Catalogue = {
     intro: 'Des rappels dans votre agenda pour prendre de ses nouvelles après son départ.',
     enabled: 'Ajouter des rappels à mon agenda',
     preset: 'Rythme',
-    gentle: 'En douceur',
-    gentleHint: 'Après 1 et 3 mois, puis tous les 6 mois pendant 2 ans',
-    quarterly: 'Chaque trimestre',
-    quarterlyHint: 'Tous les 3 mois pendant 2 ans',
-    yearly: 'Chaque année',
-    yearlyHint: 'Une fois par an pendant 5 ans',
-    custom: 'Sur mesure',
-    customHint: 'Choisissez vous-même les mois',
-    presetLabel: '{{name}} — {{hint}}',
     timelineHeading: '{{title}} · {{count}}',
     early: 'Rappels ponctuels (en mois après le dernier jour)',
     earlyHint: 'Séparés par des virgules, par ex. 1, 3',
@@ -327,9 +307,6 @@ const fr: Catalogue = {
     timeline: 'Calendrier des rappels',
     timelineCount_one: '{{count}} rappel',
     timelineCount_other: '{{count}} rappels',
-    kind_call: 'Appel',
-    kind_email: 'E-mail',
-    kind_lunch: 'Déjeuner',
     touchpoint: '{{kind}} · {{when}}',
     monthOffset: 'mois {{count}}',
     series: 'Séries périodiques',
@@ -378,6 +355,8 @@ const fr: Catalogue = {
     openContact: 'Ouvrir le contact dans Outlook',
     openContacts: 'Retrouver {{name}} dans vos contacts Outlook (catégorie « Au revoir »)',
     joinTeams: 'Lien pour rejoindre la réunion Teams',
+    noTeamsLinkTitle: 'Pas de lien Teams',
+    noTeamsLink: 'Outlook a réservé l’entretien sans réunion Teams : votre boîte aux lettres n’a pas ajouté de lien pour la rejoindre. Ouvrez l’événement dans Outlook pour y ajouter un lieu ou une réunion Teams.',
     items: 'Ce qui est dans votre boîte aux lettres',
     createdNow: 'Créé à l’instant',
     alreadyThere: 'Déjà présent',
@@ -392,9 +371,10 @@ const fr: Catalogue = {
     kind_prepReminder: 'Rappel de préparation',
     kind_touchpoint: 'Rappel pour se revoir',
     kind_series: 'Rappels périodiques',
+    kind_consentCheck: 'Vérification annuelle : ses coordonnées sont-elles toujours les bienvenues ?',
     touchpointN: 'Rappel pour se revoir n° {{n}}',
     seriesKind: 'Rappels périodiques : {{kind}}',
   },
 };
 
-export const WIZARD_STRINGS: Readonly<Record<Lang, Catalogue>> = { fr, en };
+export const WIZARD_STRINGS = registerStrings(WIZARD_NAMESPACE, { en, fr });

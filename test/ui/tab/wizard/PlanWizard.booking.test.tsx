@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { AppError } from '../../../../src/domain/errors';
 import type { Plan } from '../../../../src/domain/plan/model';
 import type { BookingProgress, Receipt } from '../../../../src/workflows/service';
-import { chooseFirstSlot, fakeService, receiptFor, renderWizard } from './fakes';
+import { fakeService, receiptFor } from '../../../fixtures';
+import { chooseFirstSlot, renderWizard } from '../../../fixtures/wizard';
 
 jest.setTimeout(30_000);
 
@@ -55,6 +56,29 @@ describe('PlanWizard — Review and booking', () => {
     const title = screen.getByRole('textbox', { name: 'Title' });
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title).toHaveAccessibleDescription('Give this section a title.');
+  });
+
+  it('books into the plan a reload interrupted for this leaver, so the retry finds what Graph already created', async () => {
+    const user = userEvent.setup();
+    const pendingPlanFor = jest.fn(async () => 'plan-started-before-the-reload' as Plan['id']);
+    const bookPlan = jest.fn(async (plan: Plan) => receiptFor(plan.id));
+    renderWizard({ service: fakeService({ bookPlan, pendingPlanFor }) });
+    await toReview(user);
+    await user.click(screen.getByRole('button', { name: 'Book everything' }));
+    await waitFor(() => expect(bookPlan).toHaveBeenCalled());
+    expect(pendingPlanFor).toHaveBeenCalledWith('emilie.laurent@contoso.example');
+    expect(bookPlan.mock.calls[0]![0].id).toBe('plan-started-before-the-reload');
+  });
+
+  it('books a fresh plan when nothing was interrupted', async () => {
+    const user = userEvent.setup();
+    const bookPlan = jest.fn(async (plan: Plan) => receiptFor(plan.id));
+    renderWizard({ service: fakeService({ bookPlan, pendingPlanFor: jest.fn(async () => undefined) }) });
+    await toReview(user);
+    await user.click(screen.getByRole('button', { name: 'Book everything' }));
+    await waitFor(() => expect(bookPlan).toHaveBeenCalled());
+    expect(bookPlan.mock.calls[0]![0].id).not.toBe('plan-started-before-the-reload');
+    expect(bookPlan.mock.calls[0]![0].id).toMatch(/\S{8,}/);
   });
 
   it('books the plan with progress, then shows links into Outlook and Teams', async () => {

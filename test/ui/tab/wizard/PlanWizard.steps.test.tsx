@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 jest.setTimeout(30_000);
 import userEvent from '@testing-library/user-event';
 import { defaultAgenda, renderInviteHtml } from '../../../../src/domain/agenda';
-import { chooseFirstSlot, renderWizard } from './fakes';
+import { chooseFirstSlot, renderWizard } from '../../../fixtures/wizard';
 
 const preview = () => screen.getByTitle('Preview of the invite body').getAttribute('srcdoc') ?? '';
 

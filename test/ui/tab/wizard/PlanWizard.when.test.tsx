@@ -1,8 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 jest.setTimeout(30_000);
 import userEvent from '@testing-library/user-event';
 import { AppError } from '../../../../src/domain/errors';
-import { fakeService, renderWizard } from './fakes';
+import type { SlotCheck, SlotSuggestion } from '../../../../src/workflows/service';
+import { SLOTS, deferred, fakeService, slot } from '../../../fixtures';
+import { renderWizard } from '../../../fixtures/wizard';
 
 describe('PlanWizard — When', () => {
   it('shows the usable suggestions in the manager’s zone and language, and moves on once one is chosen', async () => {
@@ -42,7 +44,7 @@ describe('PlanWizard — When', () => {
     const user = userEvent.setup();
     const service = fakeService({
       suggestSlots: jest.fn(async () => []),
-      checkSlot: jest.fn(async () => ({ free: false, busy: ['Émilie Laurent'] })),
+      checkSlot: jest.fn(async () => ({ free: false, busy: ['Émilie Laurent'], unknown: [] })),
     });
     renderWizard({ service });
     expect(await screen.findByText(/No free time found before the last day/)).toBeInTheDocument();
@@ -57,6 +59,23 @@ describe('PlanWizard — When', () => {
       end: '2026-12-10T15:45:00+01:00',
     });
     expect(screen.getByText(/Chosen: Thursday 10 December at 15:00/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['en', 'Date', /Start time/, 'Check availability', 'Could not see whether emilie.laurent@contoso.example is free then: check with them. You can still book it.', 'You are both free then.'],
+    ['fr', 'Date', /Heure de début/, 'Vérifier les disponibilités', 'Impossible de voir si emilie.laurent@contoso.example est disponible à ce moment-là : vérifiez avec cette personne. Vous pouvez quand même le réserver.', 'Vous êtes libres tous les deux.'],
+  ] as const)('in %s, a calendar that could not be read is shown as unknown, never as free', async (lang, dateLabel, timeLabel, checkLabel, unknownText, freeText) => {
+    const user = userEvent.setup();
+    const service = fakeService({
+      suggestSlots: jest.fn(async () => []),
+      checkSlot: jest.fn(async () => ({ free: false, busy: [], unknown: ['emilie.laurent@contoso.example'] })),
+    });
+    renderWizard({ service, lang });
+    await user.type(screen.getByLabelText(dateLabel), '2026-12-10');
+    await user.type(screen.getByLabelText(timeLabel), '15:00');
+    await user.click(screen.getByRole('button', { name: checkLabel }));
+    expect(await screen.findByText(unknownText)).toBeInTheDocument();
+    expect(screen.queryByText(freeText)).not.toBeInTheDocument();
   });
 
   it('warns about a typed time after the last day without asking the calendars', async () => {
@@ -91,5 +110,63 @@ describe('PlanWizard — When', () => {
     expect(place).toBeRequired();
     const group = screen.getByRole('radiogroup', { name: 'Where' });
     expect(within(group).getByRole('radio', { name: 'Over lunch' })).toBeChecked();
+  });
+
+  it.each(['the earlier one', 'the later one'] as const)(
+    'drops the suggestions for a length changed while they were on their way (%s comes back first)',
+    async (first) => {
+      const user = userEvent.setup();
+      const asked: { minutes: number; answer: ReturnType<typeof deferred<SlotSuggestion[]>> }[] = [];
+      const suggestSlots = jest.fn((q: { durationMinutes: number }) => {
+        const answer = deferred<SlotSuggestion[]>();
+        asked.push({ minutes: q.durationMinutes, answer });
+        return answer.promise;
+      });
+      renderWizard({ service: fakeService({ suggestSlots }) });
+      await user.click(screen.getByRole('radio', { name: '90 min' }));
+      expect(asked.map((a) => a.minutes)).toEqual([45, 90]);
+      // For 90 minutes, only Friday 4 December 10:00–11:30 in Paris is free; the 45-minute answer has other days.
+      const for45 = () => asked[0]!.answer.resolve([...SLOTS]);
+      const for90 = () => asked[1]!.answer.resolve([slot('2026-12-04T09:00:00Z', '2026-12-04T10:30:00Z')]);
+      if (first === 'the earlier one') {
+        await act(async () => for45());
+        expect(screen.getByText(/Looking for times that suit you both/)).toBeInTheDocument();
+        await act(async () => for90());
+      } else {
+        await act(async () => for90());
+        await act(async () => for45());
+      }
+      expect(await screen.findByRole('radio', { name: /Friday 4 December at 10:00 · 90 min/ })).toBeInTheDocument();
+      expect(screen.queryByRole('radio', { name: /3 December|7 December/ })).toBeNull();
+    },
+  );
+
+  it('drops a check whose date was changed while its answer was on its way: that time is not chosen', async () => {
+    const user = userEvent.setup();
+    const answers: ReturnType<typeof deferred<SlotCheck>>[] = [];
+    const checkSlot = jest.fn(() => {
+      const answer = deferred<SlotCheck>();
+      answers.push(answer);
+      return answer.promise;
+    });
+    renderWizard({ service: fakeService({ suggestSlots: jest.fn(async () => []), checkSlot }) });
+    const date = screen.getByLabelText('Date');
+    await user.type(date, '2026-12-10');
+    await user.type(screen.getByLabelText(/Start time/), '15:00');
+    await user.click(screen.getByRole('button', { name: 'Check availability' }));
+    expect(screen.getByText('Checking both calendars…')).toBeInTheDocument();
+
+    await user.clear(date);
+    await user.type(date, '2026-12-11');
+    await act(async () => answers[0]!.resolve({ free: true, busy: [], unknown: [] }));
+    expect(screen.queryByText('You are both free then.')).toBeNull();
+    expect(screen.getByText('No time chosen yet.')).toBeInTheDocument();
+
+    // Asked again, the new date's answer is shown and chosen.
+    await user.click(screen.getByRole('button', { name: 'Check availability' }));
+    expect(checkSlot).toHaveBeenLastCalledWith(expect.objectContaining({ start: '2026-12-11T15:00:00+01:00' }));
+    await act(async () => answers[1]!.resolve({ free: true, busy: [], unknown: [] }));
+    expect(screen.getByText('You are both free then.')).toBeInTheDocument();
+    expect(screen.getByText(/Chosen: Friday 11 December at 15:00/)).toBeInTheDocument();
   });
 });

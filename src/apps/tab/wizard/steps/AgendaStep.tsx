@@ -9,8 +9,6 @@ import {
   Checkbox,
   Field,
   Input,
-  Radio,
-  RadioGroup,
   Text,
   Textarea,
   makeStyles,
@@ -32,9 +30,8 @@ import {
 } from '../../../../domain/agenda';
 import type { Agenda } from '../../../../domain/agenda/model';
 import type { Lang } from '../../../../domain/types';
-import type { Draft, WizardContext } from '../draft';
-import type { WizardT } from '../i18n';
-import type { ProblemsApi } from './problems';
+import { useWizard } from '../context';
+import { AgendaLangChoice } from '../../../../ui/ConversationFields';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -64,20 +61,13 @@ const useStyles = makeStyles({
   prepLabel: { display: 'inline-flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-export interface AgendaStepProps {
-  readonly t: WizardT;
-  readonly ctx: WizardContext;
-  readonly draft: Draft;
-  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
-  readonly problems: ProblemsApi;
-}
-
 /** The document the preview frame shows: the invite body exactly as rendered, in a bare page. */
 export const previewDocument = (bodyHtml: string, agendaLang: Lang): string =>
   `<!doctype html><html lang="${agendaLang}"><head><meta charset="utf-8"></head>` +
   `<body style="margin:12px;background:#ffffff;color:#242424">${bodyHtml}</body></html>`;
 
-export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps) => {
+export const AgendaStep = () => {
+  const { t, ctx, draft, update, problems } = useWizard();
   const styles = useStyles();
   const timed = useMemo(() => timeAgenda(draft.agenda, draft.durationMinutes), [draft.agenda, draft.durationMinutes]);
   // The very function the booking uses for the event body, so the preview cannot drift from it.
@@ -105,17 +95,7 @@ export const AgendaStep = ({ t, ctx, draft, update, problems }: AgendaStepProps)
     <div className={styles.stack}>
       <Text>{t('agenda.intro')}</Text>
       <Field label={t('agenda.language')} hint={t('agenda.languageHint')}>
-        <RadioGroup
-          layout="horizontal"
-          value={draft.agendaLang}
-          onChange={(_, d) => {
-            const agendaLang = d.value === 'fr' ? 'fr' : 'en';
-            update({ agendaLang, agenda: defaultAgenda(agendaLang) }, ['agenda']);
-          }}
-        >
-          <Radio value="fr" label={t('agenda.langFr')} />
-          <Radio value="en" label={t('agenda.langEn')} />
-        </RadioGroup>
+        <AgendaLangChoice horizontal value={draft.agendaLang} onChange={(agendaLang) => update({ agendaLang, agenda: defaultAgenda(agendaLang) }, ['agenda'])} />
       </Field>
 
       <div className={styles.columns}>

@@ -1,24 +1,17 @@
 import { Checkbox, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Draft, WizardContext } from '../draft';
-import type { WizardT } from '../i18n';
-import type { ProblemsApi } from './problems';
+import { useWizard } from '../context';
+import type { Draft } from '../draft';
+import { COMMON_NAMESPACE } from '../../../../ui/strings';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '36rem' },
 });
 
-export interface ContactStepProps {
-  readonly t: WizardT;
-  readonly ctx: WizardContext;
-  readonly draft: Draft;
-  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
-  readonly problems: ProblemsApi;
-}
-
 type TextKey = 'personalEmail' | 'mobilePhone' | 'profileUrl' | 'nextCompany' | 'nextRole';
 
 /** Personal details for the contact; none is kept without the leaver's consent. */
-export const ContactStep = ({ t, ctx, draft, update, problems }: ContactStepProps) => {
+export const ContactStep = () => {
+  const { t, ctx, draft, update, problems } = useWizard();
   const styles = useStyles();
   const name = ctx.leaver.displayName;
   const hasPersonal = [draft.personalEmail, draft.mobilePhone, draft.profileUrl, draft.nextCompany, draft.nextRole].some(
@@ -42,7 +35,7 @@ export const ContactStep = ({ t, ctx, draft, update, problems }: ContactStepProp
   return (
     <div className={styles.stack}>
       <Text>{t('contact.intro', { name })}</Text>
-      {text('personalEmail', t('contact.personalEmail'), 'email')}
+      {text('personalEmail', t('alumni.email', { ns: COMMON_NAMESPACE }), 'email')}
       {text('mobilePhone', t('contact.mobile'), 'tel', t('contact.mobileHint'))}
       {text('profileUrl', t('contact.profile'), 'url', t('contact.profileHint'))}
       {text('nextCompany', t('contact.nextCompany'), 'text')}

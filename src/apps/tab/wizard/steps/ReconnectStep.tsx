@@ -10,11 +10,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { describeRecurrence } from '../../../../domain/cadence';
-import type { CadencePlan } from '../../../../domain/cadence/model';
-import type { Lang } from '../../../../domain/types';
-import { formatWhenWithYear, type CustomCadenceInput, type Draft, type PresetChoice, type WizardContext } from '../draft';
-import type { WizardT } from '../i18n';
-import type { ProblemsApi } from './problems';
+import { useWizard } from '../context';
+import { formatWhenWithYear, type CustomCadenceInput, type PresetChoice } from '../draft';
+import { COMMON_NAMESPACE } from '../../../../ui/strings';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -37,20 +35,10 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export interface ReconnectStepProps {
-  readonly t: WizardT;
-  readonly lang: Lang;
-  readonly ctx: WizardContext;
-  readonly draft: Draft;
-  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
-  readonly problems: ProblemsApi;
-  /** The cadence laid out, or undefined when the custom fields cannot make one. */
-  readonly plan: CadencePlan | undefined;
-}
-
 const PRESETS: readonly PresetChoice[] = ['gentle', 'quarterly', 'yearly', 'custom'];
 
-export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: ReconnectStepProps) => {
+export const ReconnectStep = () => {
+  const { t, lang, ctx, draft, update, problems, cadencePlan: plan } = useWizard();
   const styles = useStyles();
   const setCustom = (patch: Partial<CustomCadenceInput>) => update({ custom: { ...draft.custom, ...patch } }, ['cadence']);
   const cadenceMessage = problems.message('cadence') ?? (draft.reconnect && !plan ? t('reconnect.invalid') : undefined);
@@ -68,7 +56,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
           <Field label={t('reconnect.preset')}>
             <RadioGroup value={draft.preset} onChange={(_, d) => update({ preset: d.value as PresetChoice }, ['cadence'])}>
               {PRESETS.map((p) => (
-                <Radio key={p} value={p} label={t('reconnect.presetLabel', { name: t(`reconnect.${p}`), hint: t(`reconnect.${p}Hint`) })} />
+                <Radio key={p} value={p} label={t('cadence.withHint', { ns: COMMON_NAMESPACE, name: t(`cadence.${p}`, { ns: COMMON_NAMESPACE }), hint: t(`cadence.${p}Hint`, { ns: COMMON_NAMESPACE }) })} />
               ))}
             </RadioGroup>
           </Field>
@@ -106,7 +94,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
                 {plan.touchpoints.map((tp) => (
                   <li key={tp.index} className={styles.point}>
                     <Badge appearance="tint" color={tp.kind === 'lunch' ? 'warning' : tp.kind === 'call' ? 'brand' : 'informative'}>
-                      {t(`reconnect.kind_${tp.kind}`)}
+                      {t(`alumni.kind.${tp.kind}`, { ns: COMMON_NAMESPACE })}
                     </Badge>
                     <Text>{formatWhenWithYear(tp.startUtc, tp.timeZone, lang)}</Text>
                     <Text size={200}>({t('reconnect.monthOffset', { count: tp.monthOffset })})</Text>
@@ -121,7 +109,7 @@ export const ReconnectStep = ({ t, lang, ctx, draft, update, problems, plan }: R
                   <ul className={styles.series}>
                     {plan.series.map((s) => (
                       <li key={s.key}>
-                        {t('reconnect.seriesItem', { kind: t(`reconnect.kind_${s.kind}`), description: describeRecurrence(s.recurrence, lang) })}
+                        {t('reconnect.seriesItem', { kind: t(`alumni.kind.${s.kind}`, { ns: COMMON_NAMESPACE }), description: describeRecurrence(s.recurrence, lang) })}
                       </li>
                     ))}
                   </ul>

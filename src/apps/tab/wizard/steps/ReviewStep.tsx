@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../../../../domain/types';
-import { formatLocalWhen, type Draft, type StepId, type WizardContext } from '../draft';
-import type { WizardT } from '../i18n';
-import type { ProblemsApi } from './problems';
+import { useWizard } from '../context';
+import { formatLocalWhen, type StepId } from '../draft';
+import { COMMON_NAMESPACE } from '../../../../ui/strings';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0 },
@@ -21,20 +20,11 @@ const useStyles = makeStyles({
   detail: { margin: 0 },
 });
 
-export interface ReviewStepProps {
-  readonly t: WizardT;
-  readonly lang: Lang;
-  readonly ctx: WizardContext;
-  readonly draft: Draft;
-  readonly touchpointCount: number | undefined;
-  readonly goTo: (step: StepId) => void;
-  readonly problems: ProblemsApi;
-}
-
 /** The whole plan on one page, each part with a way back to its step. */
-export const ReviewStep = ({ t, lang, ctx, draft, touchpointCount, goTo, problems }: ReviewStepProps) => {
+export const ReviewStep = () => {
+  const { t, lang, ctx, zone, draft, cadencePlan, goTo, problems } = useWizard();
+  const touchpointCount = cadencePlan?.touchpoints.length;
   const styles = useStyles();
-  const zone = ctx.settings.timeZone;
   const stepName = (s: StepId) => t(`steps.${s}`);
 
   const item = (step: StepId, title: string, lines: ReactNode[]) => (
@@ -53,7 +43,7 @@ export const ReviewStep = ({ t, lang, ctx, draft, touchpointCount, goTo, problem
     </div>
   );
 
-  const langName = draft.agendaLang === 'fr' ? t('agenda.langFr') : t('agenda.langEn');
+  const langName = draft.agendaLang === 'fr' ? t('conversation.agendaLangFr', { ns: COMMON_NAMESPACE }) : t('conversation.agendaLangEn', { ns: COMMON_NAMESPACE });
   const personal = [draft.personalEmail, draft.mobilePhone, draft.profileUrl, draft.nextCompany, draft.nextRole]
     .map((v) => v.trim())
     .filter((v) => v !== '');

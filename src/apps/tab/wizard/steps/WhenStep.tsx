@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Field,
@@ -13,8 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AppError, messageFor } from '../../../../domain/errors';
-import type { Lang } from '../../../../domain/types';
-import type { AuRevoirService, SlotCheck, SlotSuggestion } from '../../../../workflows/service';
+import { useLoad, type LoadState } from '../../../../ui/useLoad';
+import type { SlotCheck } from '../../../../workflows/service';
+import { useWizard } from '../context';
 import {
   DURATIONS,
   addMinutes,
@@ -26,12 +27,8 @@ import {
   toLocal,
   usableSlots,
   zoneLabel,
-  type Draft,
   type PlaceKind,
-  type WizardContext,
 } from '../draft';
-import type { WizardT } from '../i18n';
-import type { ProblemsApi } from './problems';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -40,54 +37,71 @@ const useStyles = makeStyles({
   fieldset: { border: 'none', padding: 0, margin: 0, minWidth: 0 },
 });
 
-type Load<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: AppError };
+type Check = { state: 'idle' } | { state: 'loading' } | { state: 'done'; value: SlotCheck } | { state: 'error'; error: AppError };
+
+type Teams = 'checking' | 'allowed' | 'notAllowed' | 'unknown';
+
+// Teams is offered only once the mailbox's calendar says it allows it: elsewhere Exchange creates the
+// event without a join link and no error (the calendar's allowedOnlineMeetingProviders:
+// https://learn.microsoft.com/en-us/graph/outlook-calendar-online-meetings). Unknown (the read failed)
+// keeps the option visible but not selectable, as while it is still checking.
+const teamsFrom = (s: LoadState<{ readonly teamsAllowed: boolean }>): Teams =>
+  s.status === 'loading' ? 'checking' : s.status === 'error' ? 'unknown' : s.data.teamsAllowed ? 'allowed' : 'notAllowed';
 
 export interface WhenStepProps {
-  readonly t: WizardT;
-  readonly lang: Lang;
-  readonly service: AuRevoirService;
-  readonly ctx: WizardContext;
-  readonly draft: Draft;
-  readonly update: (patch: Partial<Draft>, fields?: readonly string[]) => void;
-  readonly problems: ProblemsApi;
-  readonly now: () => Date;
   /** Set when the user tried to leave the step without a time. */
   readonly needTime: boolean;
 }
 
-export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, needTime }: WhenStepProps) => {
+export const WhenStep = ({ needTime }: WhenStepProps) => {
+  const { t, lang, service, ctx, zone, now, draft, update, problems } = useWizard();
   const styles = useStyles();
-  const zone = ctx.settings.timeZone;
-  const [slots, setSlots] = useState<Load<SlotSuggestion[]>>({ state: 'idle' });
   const [manualDate, setManualDate] = useState('');
   const [manualTime, setManualTime] = useState('');
-  const [check, setCheck] = useState<Load<SlotCheck>>({ state: 'idle' });
+  const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [manualError, setManualError] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
 
-  // Suggestions depend on the length only; a stale answer (the user changed the length while it
-  // was loading) is dropped rather than shown.
+  const teams = teamsFrom(useLoad(() => service.onlineMeetings(), { inputs: [service] }).state);
   useEffect(() => {
-    let live = true;
-    setSlots({ state: 'loading' });
-    service
-      .suggestSlots({ attendeeEmail: ctx.leaver.mail, before: ctx.lastWorkingDay, durationMinutes: draft.durationMinutes, now: now() })
-      .then(
-        (found) => live && setSlots({ state: 'done', value: usableSlots(found, ctx, now()) }),
-        (e: unknown) => live && setSlots({ state: 'error', error: AppError.from(e) }),
-      );
-    return () => {
-      live = false;
-    };
-    // ctx and now are stable for the wizard's life; re-asking on their identity would loop.
-  }, [service, draft.durationMinutes, attempt]);
+    // The draft starts as a Teams meeting; where Teams cannot be booked, a place is the choice left.
+    if (teams !== 'allowed' && teams !== 'checking' && draft.placeKind === 'teams') update({ placeKind: 'office' }, ['conversation.place']);
+  }, [teams, draft.placeKind, update]);
+
+  // Suggestions depend on the length only (ctx and the clock are the wizard's for its whole life); the
+  // answer for a length the user has since changed is dropped rather than shown (useLoad's inputs).
+  const slots = useLoad(async () => {
+    const found = await service.suggestSlots({
+      attendeeEmail: ctx.leaver.mail,
+      before: ctx.lastWorkingDay,
+      durationMinutes: draft.durationMinutes,
+      now: now(),
+    });
+    return usableSlots(found, ctx, now());
+  }, { inputs: [service, draft.durationMinutes] });
 
   const selectedSlot =
-    slots.state === 'done' && draft.start
-      ? slots.value.find((s) => toLocal(s.start, zone) === draft.start)?.start
+    slots.state.status === 'ready' && draft.start
+      ? slots.state.data.find((s) => toLocal(s.start, zone) === draft.start)?.start
       : undefined;
 
-  const checkManual = useCallback(async () => {
+  // A check answers for the time typed when it was asked: once the date or time is edited, or the step is
+  // left, an answer still on its way is dropped (it would choose a time no longer typed, or change the
+  // draft from another step). Each check or edit takes a new number; only the latest's answer counts.
+  const checks = useRef(0);
+  useEffect(() => {
+    const current = checks;
+    return () => {
+      current.current++;
+    };
+  }, []);
+  const editManual = (set: (value: string) => void, value: string) => {
+    checks.current++;
+    setCheck((c) => (c.state === 'loading' ? { state: 'idle' } : c));
+    set(value);
+  };
+
+  const checkManual = async () => {
+    const mine = ++checks.current;
     setCheck({ state: 'idle' });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(manualDate) || !/^\d{2}:\d{2}$/.test(manualTime)) {
       setManualError(t('when.manualIncomplete'));
@@ -105,13 +119,14 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
     setCheck({ state: 'loading' });
     try {
       const result = await service.checkSlot({ attendeeEmail: ctx.leaver.mail, start, end });
+      if (mine !== checks.current) return;
       setCheck({ state: 'done', value: result });
       // Checking a time is choosing it: the manager may book a busy time knowingly.
       update({ start: toLocal(start, zone) }, ['conversation.start']);
     } catch (e: unknown) {
-      setCheck({ state: 'error', error: AppError.from(e) });
+      if (mine === checks.current) setCheck({ state: 'error', error: AppError.from(e) });
     }
-  }, [manualDate, manualTime, zone, draft.durationMinutes, ctx, service, t, update]);
+  };
 
   const placeHint = draft.placeKind === 'lunch' ? t('when.locationLunchHint') : t('when.locationOfficeHint');
 
@@ -135,16 +150,16 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
         label={t('when.suggestions', { zone: zoneLabel(zone) })}
         validationMessage={problems.message('conversation.start') ?? (needTime && !draft.start ? t('when.needTime') : undefined)}
       >
-        {slots.state === 'loading' || slots.state === 'idle' ? (
+        {slots.state.status === 'loading' ? (
           <Spinner size="tiny" labelPosition="after" label={t('when.loadingSlots')} aria-live="polite" />
-        ) : slots.state === 'error' ? (
+        ) : slots.state.status === 'error' ? (
           <MessageBar intent="error">
-            <MessageBarBody>{messageFor(slots.error, lang)}</MessageBarBody>
-            <Button appearance="transparent" onClick={() => setAttempt((n) => n + 1)}>
+            <MessageBarBody>{messageFor(AppError.from(slots.state.error), lang)}</MessageBarBody>
+            <Button appearance="transparent" onClick={() => void slots.reload()}>
               {t('when.retry')}
             </Button>
           </MessageBar>
-        ) : slots.value.length === 0 ? (
+        ) : slots.state.data.length === 0 ? (
           <Text role="status">{t('when.noSlots')}</Text>
         ) : (
           <RadioGroup
@@ -152,7 +167,7 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
             value={selectedSlot ?? ''}
             onChange={(_, d) => update({ start: toLocal(d.value, zone) }, ['conversation.start'])}
           >
-            {slots.value.map((s) => (
+            {slots.state.data.map((s) => (
               <Radio
                 key={s.start}
                 value={s.start}
@@ -169,10 +184,10 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
         </legend>
         <div className={styles.row}>
           <Field label={t('when.date')}>
-            <Input type="date" value={manualDate} onChange={(_, d) => setManualDate(d.value)} max={ctx.lastWorkingDay} />
+            <Input type="date" value={manualDate} onChange={(_, d) => editManual(setManualDate, d.value)} max={ctx.lastWorkingDay} />
           </Field>
           <Field label={t('when.time', { zone: zoneLabel(zone) })}>
-            <Input type="time" value={manualTime} onChange={(_, d) => setManualTime(d.value)} step={900} />
+            <Input type="time" value={manualTime} onChange={(_, d) => editManual(setManualTime, d.value)} step={900} />
           </Field>
           <Button onClick={() => void checkManual()} disabled={check.state === 'loading'}>
             {t('when.check')}
@@ -181,11 +196,18 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
         <div aria-live="polite">
           {manualError ? <MessageBar intent="warning"><MessageBarBody>{manualError}</MessageBarBody></MessageBar> : null}
           {check.state === 'loading' ? <Spinner size="tiny" labelPosition="after" label={t('when.checking')} /> : null}
-          {check.state === 'done' ? (
-            <MessageBar intent={check.value.free ? 'success' : 'warning'}>
-              <MessageBarBody>
-                {check.value.free ? t('when.free') : t('when.busy', { names: check.value.busy.join(', ') })}
-              </MessageBarBody>
+          {check.state === 'done' && check.value.free ? (
+            <MessageBar intent="success"><MessageBarBody>{t('when.free')}</MessageBarBody></MessageBar>
+          ) : null}
+          {check.state === 'done' && check.value.busy.length > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('when.busy', { names: check.value.busy.join(', ') })}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {/* Free/busy that could not be read is its own answer, never shown as free. */}
+          {check.state === 'done' && check.value.unknown.length > 0 ? (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t('when.unknown', { names: check.value.unknown.join(', ') })}</MessageBarBody>
             </MessageBar>
           ) : null}
           {check.state === 'error' ? (
@@ -198,12 +220,12 @@ export const WhenStep = ({ t, lang, service, ctx, draft, update, problems, now, 
         {draft.start ? t('when.chosen', { when: formatLocalWhen(draft.start, zone, lang) }) : t('when.noneChosen')}
       </Text>
 
-      <Field label={t('when.place')}>
+      <Field label={t('when.place')} hint={teams === 'notAllowed' ? t('when.teamsNotAllowed') : undefined}>
         <RadioGroup
           value={draft.placeKind}
           onChange={(_, d) => update({ placeKind: d.value as PlaceKind }, ['conversation.place'])}
         >
-          <Radio value="teams" label={t('when.placeTeams')} />
+          {teams !== 'notAllowed' ? <Radio value="teams" label={t('when.placeTeams')} disabled={teams !== 'allowed'} /> : null}
           <Radio value="office" label={t('when.placeOffice')} />
           <Radio value="lunch" label={t('when.placeLunch')} />
         </RadioGroup>
