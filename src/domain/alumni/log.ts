@@ -33,7 +33,10 @@ export const RECONNECT_LOG_HEADING: Localized = {
 };
 
 const HEADING = /^\s*[—–-]*\s*au revoir\s*·\s*(historique des échanges|keeping-in-touch log)\s*[—–-]*\s*$/iu;
-const ENTRY = /^\s*(?:[-*•]\s+)?\[?(\d{4}-\d{2}-\d{2})\]?(?:\s*[·•|:–—-]\s*|\s+|$)(.*)$/u;
+// `s`: the rest of a line may hold characters that `.` does not match otherwise, a lone "\r" or the
+// Unicode line and paragraph separators (U+2028, U+2029) that a pasted note can carry; lines are split on
+// "\n" only, so those stay inside the entry. Found by the append-then-parse property.
+const ENTRY = /^\s*(?:[-*•]\s+)?\[?(\d{4}-\d{2}-\d{2})\]?(?:\s*[·•|:–—-]\s*|\s+|$)(.*)$/su;
 const SEPARATOR = /^\s*[·•|:–—-]\s*/u;
 const CONTINUATION = /^[ \t]+\S/;
 

@@ -65,6 +65,15 @@ describe('appendReconnect', () => {
       { date: '2026-11-25', kind: 'call', note: '<b>Tom & Jerry</b> "quoted"\nsecond line\n2027-01-01 is a date inside the note' },
     ]);
   });
+  // Found by the property below (seed 1421789842): a note pasted with U+2028 lost its whole entry.
+  it('keeps an entry whose note holds a Unicode line separator or a lone carriage return', () => {
+    let notes = appendReconnect('', { at: new Date('2025-01-01T10:00:00Z'), timeZone: paris, note: '!\u2028!', lang: 'fr' });
+    notes = appendReconnect(notes, { at: new Date('2025-01-01T11:00:00Z'), timeZone: paris, kind: 'lunch', note: 'a\rb\u2029c', lang: 'fr' });
+    expect(parseReconnectLog(notes)).toEqual([
+      { date: '2025-01-01', kind: 'lunch', note: 'a\rb\u2029c' },
+      { date: '2025-01-01', note: '!\u2028!' },
+    ]);
+  });
 });
 
 describe('parseReconnectLog', () => {
