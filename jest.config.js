@@ -34,7 +34,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
-      // FC_RUNS (npm run test:deep) for the properties that name no run count.
+      // fast-check's seed and FC_RUNS (test/unit/support/fast-check.ts).
       setupFiles: ['<rootDir>/test/unit/support/setup.ts'],
     },
     {
@@ -57,6 +57,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/unit/support/setup.ts'],
     },
     {
       // Microsoft's documented Graph behaviour, case by case, against the sandbox (npm run conformance for a tenant).

@@ -1,4 +1,4 @@
-// The unit project's setup (jest.config.js setupFiles): FC_RUNS for properties that name no count.
-import { configureRuns } from './fast-check';
+// setupFiles of the projects with properties (jest.config.js): the seed and FC_RUNS, see ./fast-check.ts.
+import { configureFastCheck } from './fast-check';
 
-configureRuns();
+configureFastCheck();
