@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TokenProvider } from '../auth';
 import { AppError } from '../domain/errors';
+import { earliestSuggestion } from '../domain/dates';
 import { langFromLocale } from '../domain/lang';
 import { validatePlan } from '../domain/plan';
 import type { Plan } from '../domain/plan/model';
@@ -211,8 +212,9 @@ export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoir
     suggestSlots: ({ attendeeEmail, before, durationMinutes, now }) =>
       guard(async () => {
         const end = DateTime.fromISO(before, { zone: 'UTC' }).endOf('day');
-        if (!end.isValid || end.toMillis() <= now.getTime()) return [];
-        return calendar.findMeetingTimes({ attendeeEmail, startUtc: now.toISOString(), endUtc: end.toISO() ?? '', durationMinutes });
+        const start = earliestSuggestion(now);
+        if (!end.isValid || end.toMillis() <= start.getTime()) return [];
+        return calendar.findMeetingTimes({ attendeeEmail, startUtc: start.toISOString(), endUtc: end.toISO() ?? '', durationMinutes });
       }),
 
     checkSlot: ({ attendeeEmail, start, end }) =>
