@@ -20,10 +20,35 @@ export const isEnvName = (s: string): s is EnvName => (ENVS as readonly string[]
 
 export type Values = Readonly<Record<string, string>>;
 
+/** KEY=VALUE lines of a toolkit env file; `#` comments and blank lines skipped, quotes removed. */
+export const parseEnvFile = (text: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
+    out[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
+};
+
+/** The Agents Toolkit's env file for an environment (env/.env.<env>), or nothing when there is none. */
+export const readToolkitEnv = (env: string, envDir = join(ROOT, 'env')): Record<string, string> => {
+  const file = join(envDir, `.env.${env}`);
+  return existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+};
+
+/** The shell's non-empty values over the env file's: the toolkit puts the file in the shell anyway. */
+export const withToolkitEnv = (fromFile: Record<string, string>, shell: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const out: NodeJS.ProcessEnv = { ...fromFile };
+  for (const [k, v] of Object.entries(shell)) if (v !== undefined && v.trim() !== '') out[k] = v;
+  return out;
+};
+
 /**
- * What the Microsoft 365 Agents Toolkit knows better than manifest/env/<env>.json: when it runs
- * `npm run package` (m365agents.yml), its environment (env/.env.<env>) is in process.env, with the
- * host it provisioned (TAB_ENDPOINT), the Teams app id and the app registration's client id.
+ * What the Microsoft 365 Agents Toolkit knows better than manifest/env/<env>.json: the host it
+ * provisioned (TAB_ENDPOINT), the Teams app id and the app registration's client id. They are in
+ * env/.env.<env> (written by `atk provision`, or by hand for an app registered in the Entra admin
+ * centre) and, when the toolkit runs `npm run package` (m365agents.yml), in process.env as well.
  */
 export const toolkitOverrides = (shell: NodeJS.ProcessEnv): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -40,10 +65,16 @@ export const toolkitOverrides = (shell: NodeJS.ProcessEnv): Record<string, strin
 };
 
 /**
- * Reads manifest/env/<env>.json (overridden by the toolkit's values, above), adds VERSION
+ * Reads manifest/env/<env>.json (overridden by the toolkit's values, above: the shell's, else the env
+ * file's, so a client id written by hand in env/.env.local reaches the package), adds VERSION
  * (package.json) and BASE_HOST (from BASE_URL).
  */
-export const loadEnvValues = (env: EnvName, manifestDir = MANIFEST_DIR, shell: NodeJS.ProcessEnv = process.env): Values => {
+export const loadEnvValues = (
+  env: EnvName,
+  manifestDir = MANIFEST_DIR,
+  shell: NodeJS.ProcessEnv = process.env,
+  envDir = join(ROOT, 'env'),
+): Values => {
   const file = join(manifestDir, 'env', `${env}.json`);
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const values: Record<string, string> = {};
@@ -51,7 +82,7 @@ export const loadEnvValues = (env: EnvName, manifestDir = MANIFEST_DIR, shell: N
     if (typeof v !== 'string') throw new Error(`${file}: ${k} must be a string`);
     values[k] = v;
   }
-  Object.assign(values, toolkitOverrides(shell));
+  Object.assign(values, toolkitOverrides(withToolkitEnv(readToolkitEnv(env, envDir), shell)));
   const base = values.BASE_URL;
   if (!base) throw new Error(`${file}: BASE_URL is missing`);
   const url = new URL(base);

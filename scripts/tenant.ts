@@ -25,19 +25,9 @@ import { certificateDirectory } from 'office-addin-dev-certs/lib/defaults';
 import webpack, { type Configuration } from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
 import { DEFAULT_AUTHORITY, DEFAULT_GRAPH_URL, loadConfig, type TenantConfig } from '../src/config';
+import { readToolkitEnv } from './manifest-tools';
 
 const ROOT = resolve(__dirname, '..');
-
-/** KEY=VALUE lines of a toolkit env file; `#` comments and blank lines skipped, quotes removed. */
-export const parseEnvFile = (text: string): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
-    out[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
-};
 
 export interface TenantEnv {
   readonly AU_REVOIR_MODE: 'tenant';
@@ -49,7 +39,7 @@ export interface TenantEnv {
 /** The build's AU_REVOIR_* keys for a toolkit environment; throws a message naming the file to fill. */
 export const tenantEnv = (envName: string, shell: NodeJS.ProcessEnv = process.env, root = ROOT): { env: TenantEnv; config: TenantConfig } => {
   const file = join(root, 'env', `.env.${envName}`);
-  const fromFile = existsSync(file) ? parseEnvFile(readFileSync(file, 'utf8')) : {};
+  const fromFile = readToolkitEnv(envName, join(root, 'env'));
   const pick = (...values: Array<string | undefined>): string => values.find((v) => v !== undefined && v.trim() !== '') ?? '';
   const env: TenantEnv = {
     AU_REVOIR_MODE: 'tenant',

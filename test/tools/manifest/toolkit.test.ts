@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { load } from 'js-yaml';
-import { parseEnvFile, tenantEnv } from '../../../scripts/tenant';
+import { MANIFEST_DIR, loadEnvValues, parseEnvFile } from '../../../scripts/manifest-tools';
+import { tenantEnv } from '../../../scripts/tenant';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -124,6 +125,26 @@ describe('the toolkit environment reaches the build and the package', () => {
       expect(tenantEnv('local', { AU_REVOIR_CLIENT_ID: other }, root).env.AU_REVOIR_CLIENT_ID).toBe(other);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  // The README's hand path: an app registered in the Entra admin centre, its id written in env/.env.local,
+  // then `npm run package -- --env local` from a plain shell. The package must carry that id, the one the
+  // pages served by start:tenant sign in with, not the placeholder of manifest/env/local.json.
+  it('a client id written by hand in env/.env.<env> reaches the package values; a non-empty shell value wins', () => {
+    const envDir = mkdtempSync(join(tmpdir(), 'au-revoir-toolkit-env-'));
+    try {
+      const placeholder = loadEnvValues('local', MANIFEST_DIR, {}, envDir).CLIENT_ID;
+      expect(placeholder).not.toBe(GUID);
+      writeFileSync(join(envDir, '.env.local'), `${read('env/.env.local')}\nAAD_APP_CLIENT_ID=${GUID}\nTEAMS_APP_ID="7c1e9a2b-3d4f-4a5b-8c6d-1e2f3a4b5c6d"\n`);
+      const values = loadEnvValues('local', MANIFEST_DIR, { AAD_APP_CLIENT_ID: '  ' }, envDir);
+      expect(values.CLIENT_ID).toBe(GUID);
+      expect(values.APP_ID).toBe('7c1e9a2b-3d4f-4a5b-8c6d-1e2f3a4b5c6d');
+      expect(values.BASE_URL).toBe('https://localhost:3000'); // the template's TAB_ENDPOINT
+      const other = '9d3c1b2a-4e5f-4a6b-8c7d-0e1f2a3b4c5d';
+      expect(loadEnvValues('local', MANIFEST_DIR, { AAD_APP_CLIENT_ID: other }, envDir).CLIENT_ID).toBe(other);
+    } finally {
+      rmSync(envDir, { recursive: true, force: true });
     }
   });
 
