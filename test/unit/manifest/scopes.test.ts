@@ -92,6 +92,19 @@ describe('the delegated Graph scopes cannot drift', () => {
     }
   });
 
+  it('a doc that keeps its own table of scopes lists the same ones (the setup guide points to the README instead)', () => {
+    const row = /^\|\s*`([A-Z][A-Za-z-]+\.[A-Za-z.]+)`\s*\|/;
+    const docs = ['docs', 'sandbox'].flatMap((dir) =>
+      readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.md')).map((f) => `${dir}/${f}`),
+    );
+    const tables = docs
+      .map((file) => ({ file, rows: read(file).split('\n').flatMap((l) => row.exec(l)?.[1] ?? []) }))
+      .filter((t) => t.rows.length > 0);
+    expect(tables.map((t) => t.file)).toContain('docs/graph-and-booking.md');
+    expect(tables.map((t) => t.file)).not.toContain('docs/outlook-and-teams-setup.md');
+    for (const t of tables) expect({ file: t.file, rows: sorted(t.rows) }).toEqual({ file: t.file, rows: registered });
+  });
+
   it('the sign-in list the apps pass to MSAL and the admin-consent link holds no later scope', () => {
     for (const app of ['src/apps/tab/composition.ts', 'src/apps/addin/composition.ts']) {
       const src = read(app);
