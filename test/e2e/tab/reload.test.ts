@@ -6,7 +6,7 @@
  *   booking of the same person, leaves exactly one contact, one conversation and one of each reminder.
  */
 import { PLAN_TAG_ID, ROLE_TAG_ID, TAG_EXPAND } from '../../../src/graph/tags';
-import { closeCheckingCsp, graphAll, openApp, type Opened, type Stack, stackPerFile } from '../helpers/harness';
+import { closeAfterEach, graphAll, openApp, type Opened, type Stack, stackPerFile } from '../helpers/harness';
 import { listContacts } from '../helpers/mailbox';
 import { LEAVER, MANAGER, openWizard, planByMouse, signIn, stringsFor, waitForReceipt } from '../helpers/tab';
 
@@ -15,7 +15,7 @@ jest.setTimeout(240_000);
 let stack: Stack;
 let opened: Opened | undefined;
 stackPerFile((s) => (stack = s), { fresh: true });
-closeCheckingCsp(() => {
+closeAfterEach(() => {
   const o = opened;
   opened = undefined;
   return o;

@@ -12,7 +12,7 @@ import { createSandbox, type Sandbox } from '../../../sandbox';
 import { ERROR_MESSAGES } from '../../../src/domain/errors';
 import { ALL_SCOPES } from '../../../src/graph/scopes';
 import { COMMON_STRINGS as common } from '../../../src/ui/strings';
-import { launchChromium, serveDist, type Locale, type StaticServer } from '../helpers/harness';
+import { expectNoCspViolationThisTest, launchChromium, serveDist, watchedContext, type Locale, type StaticServer } from '../helpers/harness';
 import { LEAVER, MANAGER, fill, openWizard, planByMouse, stringsFor, waitForReceipt } from '../helpers/tab';
 import { ensureTenantBuild } from './build';
 import { AUTHORITY, TEST_CLIENT_ID, TEST_TENANT_ID, installEntraStandIn, type EntraStandIn } from './entra';
@@ -46,6 +46,8 @@ afterEach(async () => {
       await c.close();
     }),
   );
+  // The tenant page's CSP (Graph and login.microsoftonline.com for connections) held through the test.
+  expectNoCspViolationThisTest();
 });
 
 interface Opened {
@@ -59,7 +61,7 @@ interface Opened {
 
 /** A fresh browser profile (no cookies, no storage), the stand-in Entra in front, the tab opened. */
 const open = async (lang: Locale, opts: { clock?: boolean } = {}): Promise<Opened> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: lang === 'fr' ? 'fr-FR' : 'en-GB', timezoneId: 'Europe/Paris', reducedMotion: 'reduce' });
+  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 900 }, locale: lang === 'fr' ? 'fr-FR' : 'en-GB', timezoneId: 'Europe/Paris', reducedMotion: 'reduce' });
   contexts.push(context);
   if (opts.clock) await context.clock.install();
   const entra = await installEntraStandIn(context, sandbox, web.url);
