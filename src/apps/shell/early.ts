@@ -71,3 +71,37 @@ export const takeEarlySignIn = (win: Window): Promise<void> | undefined => {
     early.resume = resolve;
   });
 };
+
+/** Set by tab-early.ts as it starts: from then on, it decides when the app's bundle runs. */
+export const EARLY_SCRIPT_GLOBAL = '__auRevoirEarlyScript';
+
+declare global {
+  interface Window {
+    [EARLY_SCRIPT_GLOBAL]?: true;
+  }
+}
+
+/**
+ * Runs the app's bundle that the page preloaded (page.html marks it `data-app`), once, whoever asks:
+ * tab-early.ts when its picker is up, or boot.ts's fallback. The mark is on the link, in the page,
+ * because the two are separate scripts. Returns false when there is nothing to start.
+ */
+export const startPreloadedApp = (doc: Document): boolean => {
+  const link = doc.querySelector<HTMLLinkElement>('link[rel="preload"][data-app]');
+  if (!link || link.dataset.started !== undefined) return false;
+  link.dataset.started = '';
+  const script = doc.createElement('script');
+  script.src = link.href;
+  doc.head.append(script);
+  return true;
+};
+
+/**
+ * boot.ts's fallback, on the window's load event (after every deferred script has run, or failed to
+ * load): if the early script never ran (blocked, a network error, a stale cache), nobody would ever start
+ * the preloaded bundle and the tab would stay on its loading shell. Then the app starts at once and draws
+ * its own "Sign in as".
+ */
+export const startAppIfEarlyScriptMissing = (win: Window): void => {
+  if (win[EARLY_SCRIPT_GLOBAL] !== true) startPreloadedApp(win.document);
+};

@@ -1,5 +1,5 @@
 import { listSandboxUsers } from '../../auth/sandbox';
-import { EARLY_SIGN_IN_GLOBAL, EARLY_USERS_GLOBAL, SANDBOX_USER_KEY, sandboxUsersUrl, type EarlySignIn } from './early';
+import { EARLY_SCRIPT_GLOBAL, EARLY_SIGN_IN_GLOBAL, EARLY_USERS_GLOBAL, SANDBOX_USER_KEY, sandboxUsersUrl, startPreloadedApp, type EarlySignIn } from './early';
 import { drawEarlySignIn, type EarlySignInStrings } from './earlySignIn';
 
 declare const AU_REVOIR_SIGN_IN_STRINGS: Record<'en' | 'fr', EarlySignInStrings>;
@@ -15,16 +15,13 @@ declare const AU_REVOIR_SIGN_IN_STRINGS: Record<'en' | 'fr', EarlySignInStrings>
  * screens, as before. Nothing here may keep the app from starting.
  */
 
-/** Starts the app's bundle, once: the page preloads it (page.html marks it data-app). */
+window[EARLY_SCRIPT_GLOBAL] = true;
+
+/** Starts the app's bundle, once (the page preloads it). */
 let started = false;
 const startApp = (): void => {
-  if (started) return;
   started = true;
-  const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][data-app]');
-  if (!link) return;
-  const script = document.createElement('script');
-  script.src = link.href;
-  document.head.append(script);
+  startPreloadedApp(document);
 };
 
 /**

@@ -10,7 +10,7 @@ import type { Route } from 'playwright-core';
 import { TAB_STRINGS as tab } from '../../../src/apps/tab/strings';
 import { COMMON_STRINGS as common } from '../../../src/ui/strings';
 import { themeFor } from '../../../src/ui/theme';
-import { type Locale, pageUrl, type Stack, stackPerFile, type ThemeName } from '../helpers/harness';
+import { type Locale, pageUrl, type Stack, stackPerFile, type ThemeName, watchedContext } from '../helpers/harness';
 
 jest.setTimeout(120_000);
 
@@ -31,7 +31,7 @@ const cases: Array<{ page: string; theme: ThemeName | 'system-dark'; lang: Local
 ];
 
 test.each(cases)('$page in $theme ($lang): the shell paints without script, then the app keeps its colours', async ({ page: file, theme, lang }) => {
-  const context = await stack.browser.newContext({ colorScheme: theme === 'system-dark' ? 'dark' : 'light', locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+  const { context } = await watchedContext(stack.browser, { colorScheme: theme === 'system-dark' ? 'dark' : 'light', locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
@@ -85,6 +85,27 @@ test.each(cases)('$page in $theme ($lang): the shell paints without script, then
     expect(appSeen).toBe(true);
     expect(samples.length).toBeGreaterThan(0);
     expect(new Set(samples)).toEqual(new Set([background]));
+  } finally {
+    await context.close();
+  }
+});
+
+// The tab's bundle is started by the early script; if that script never arrives (blocked, a network
+// error, a stale cache), boot.ts starts the bundle on load and the app draws its own "Sign in as".
+test('tab.html without its early script still starts: the app signs in by itself', async () => {
+  const { context } = await watchedContext(stack.browser, { locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    let blocked = 0;
+    await page.route(/\/tab-early\.[0-9a-f]+\.js$/, async (route) => {
+      blocked += 1;
+      await route.abort('failed');
+    });
+    await page.goto(pageUrl(stack, { locale: 'en' }));
+    await page.getByRole('button', { name: tab.en.signIn.submit, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: tab.en.departures.title, exact: true }).waitFor();
+    expect(blocked).toBe(1);
   } finally {
     await context.close();
   }

@@ -7,7 +7,7 @@
 import { getByLabelText, getByRole, queryByRole } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { drawEarlySignIn, signInStrings } from '../../../src/apps/shell/earlySignIn';
-import { EARLY_SIGN_IN_GLOBAL, takeEarlySignIn } from '../../../src/apps/shell/early';
+import { EARLY_SCRIPT_GLOBAL, EARLY_SIGN_IN_GLOBAL, startAppIfEarlyScriptMissing, startPreloadedApp, takeEarlySignIn } from '../../../src/apps/shell/early';
 import { TAB_STRINGS as tab } from '../../../src/apps/tab/strings';
 import { COMMON_STRINGS as common } from '../../../src/ui/strings';
 
@@ -71,4 +71,32 @@ test('the app waits for the early pick, or takes one already made; no early pick
   expect(takeEarlySignIn(window)).toBeUndefined();
   window[EARLY_SIGN_IN_GLOBAL] = { chosen: 'claire.martin@contoso.example' };
   await expect(takeEarlySignIn(window)).resolves.toBeUndefined();
+});
+
+describe("the app's preloaded bundle starts once, even if the early script never ran", () => {
+  const page = () => {
+    document.head.innerHTML = '<link rel="preload" as="script" href="/tab.123.js" data-app />';
+    const appScripts = () => [...document.head.querySelectorAll('script')].map((s) => new URL(s.src).pathname);
+    return { appScripts };
+  };
+  afterEach(() => {
+    delete window[EARLY_SCRIPT_GLOBAL];
+  });
+
+  it('whoever asks first starts it, a second ask does nothing', () => {
+    const { appScripts } = page();
+    expect(startPreloadedApp(document)).toBe(true);
+    expect(startPreloadedApp(document)).toBe(false);
+    expect(appScripts()).toEqual(['/tab.123.js']);
+  });
+
+  it("boot.ts's fallback starts it when the early script did not run, and leaves it to that script when it did", () => {
+    const { appScripts } = page();
+    window[EARLY_SCRIPT_GLOBAL] = true; // tab-early.ts ran: it decides when (after the pick's paint)
+    startAppIfEarlyScriptMissing(window);
+    expect(appScripts()).toEqual([]);
+    delete window[EARLY_SCRIPT_GLOBAL]; // blocked, failed to load: nobody else would start the app
+    startAppIfEarlyScriptMissing(window);
+    expect(appScripts()).toEqual(['/tab.123.js']);
+  });
 });
