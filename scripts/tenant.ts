@@ -29,6 +29,9 @@ import { readToolkitEnv } from './manifest-tools';
 
 const ROOT = resolve(__dirname, '..');
 
+/** `serve`'s port when PORT is unset: env/.env.local's TAB_ENDPOINT and .vscode/tasks.json say the same. */
+export const DEFAULT_PORT = 3000;
+
 export interface TenantEnv {
   readonly AU_REVOIR_MODE: 'tenant';
   readonly AU_REVOIR_CLIENT_ID: string;
@@ -115,7 +118,7 @@ const serve = async (argv: readonly string[]): Promise<void> => {
   const { env, config } = tenantEnv(envName);
   Object.assign(process.env, env);
   const certificate = await ensureDevCertificate();
-  const port = Number(process.env.PORT || 3000);
+  const port = Number(process.env.PORT || DEFAULT_PORT);
   const base = webpackConfig('development');
   const server = new WebpackDevServer(
     {
