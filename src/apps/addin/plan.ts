@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { defaultAgenda, inviteSubject, renderInviteHtml } from '../../domain/agenda';
 import { CADENCE_PRESETS } from '../../domain/cadence';
 import type { CadencePresetId } from '../../domain/cadence/model';
+import { CONVERSATION_LENGTHS, DEFAULT_CONVERSATION_MINUTES } from '../../domain/plan/limits';
 import type { Plan } from '../../domain/plan/model';
 import { localDateTime, type IsoDate, type Lang, type PlanId } from '../../domain/types';
 import type { Alumnus, MailboxSettings, Person } from '../../workflows/service';
@@ -11,18 +12,16 @@ import type { Alumnus, MailboxSettings, Person } from '../../workflows/service';
  * looking at. No Office, no React: unit-tested on its own.
  */
 
-export const LENGTHS: readonly number[] = [30, 45, 60];
-export const DEFAULT_LENGTH = 45;
 
 // The pane's first screen needs this without this module's dates and agenda (see ./page).
 export { themeFromBackground } from './page';
 
 /** The meeting's length when Outlook already has a start and an end: the nearest offered length. */
 export const lengthFromItem = (start: Date | undefined, end: Date | undefined): number => {
-  if (!start || !end) return DEFAULT_LENGTH;
+  if (!start || !end) return DEFAULT_CONVERSATION_MINUTES;
   const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
-  if (!(minutes > 0)) return DEFAULT_LENGTH;
-  return LENGTHS.reduce((best, l) => (Math.abs(l - minutes) < Math.abs(best - minutes) ? l : best), DEFAULT_LENGTH);
+  if (!(minutes > 0)) return DEFAULT_CONVERSATION_MINUTES;
+  return CONVERSATION_LENGTHS.reduce<number>((best, l) => (Math.abs(l - minutes) < Math.abs(best - minutes) ? l : best), DEFAULT_CONVERSATION_MINUTES);
 };
 
 export interface LeaverChoice {

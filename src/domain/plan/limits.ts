@@ -42,3 +42,11 @@ export const PREP_NOTES_MAX = 20000;
 /** The exit conversation: a quarter of an hour at least, half a day at most. */
 export const CONVERSATION_MIN_MINUTES = 15;
 export const CONVERSATION_MAX_MINUTES = 240;
+
+/**
+ * The lengths the apps offer for the conversation, the same in the tab, the HR partner's screen and the
+ * Outlook template (which rounds an existing meeting to the nearest), and the one they start on. The
+ * agenda scales to any of them (domain/agenda).
+ */
+export const CONVERSATION_LENGTHS = [30, 45, 60, 90] as const;
+export const DEFAULT_CONVERSATION_MINUTES = 45;

@@ -53,6 +53,9 @@ describe('who and what the pane is looking at', () => {
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T11:00:00Z'))).toBe(60);
     expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T10:25:00Z'))).toBe(30);
     expect(lengthFromItem(undefined, undefined)).toBe(45);
+    // The template offers the tab's lengths: a meeting an hour and a half long stays so (it read 60 before).
+    expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T11:30:00Z'))).toBe(90);
+    expect(lengthFromItem(new Date('2026-12-01T10:00:00Z'), new Date('2026-12-01T12:00:00Z'))).toBe(90);
   });
 
   it('follows Outlook’s dark theme', () => {

@@ -5,7 +5,7 @@ import { AgendaLangChoice, LengthSelect } from '../../../ui/ConversationFields';
 import { COMMON_NAMESPACE } from '../../../ui/strings';
 import { ADDIN_NAMESPACE } from '../strings';
 import type { Lang } from '../../../domain/types';
-import { LENGTHS } from '../plan';
+import { CONVERSATION_LENGTHS } from '../../../domain/plan/limits';
 import type { TemplateAction } from './state';
 
 export interface MeetingFieldsProps {
@@ -27,7 +27,7 @@ export const MeetingFields = ({ mode, agendaLang, length, start, startProblem, d
         <AgendaLangChoice horizontal value={agendaLang} onChange={(lang) => dispatch({ type: 'edit', changes: { agendaLang: lang } })} />
       </Field>
       <Field label={t('conversation.length', { ns: COMMON_NAMESPACE })}>
-        <LengthSelect lengths={LENGTHS} value={length} onChange={(minutes) => dispatch({ type: 'edit', changes: { length: minutes } })} />
+        <LengthSelect lengths={CONVERSATION_LENGTHS} value={length} onChange={(minutes) => dispatch({ type: 'edit', changes: { length: minutes } })} />
       </Field>
       {mode === 'sender' ? (
         <Field label={t('template.start')} required validationMessage={startProblem}>

@@ -12,7 +12,7 @@ export interface TemplateContext {
   readonly candidates: readonly LeaverChoice[];
   /** Last working days from the departures list, by lower-cased work email. */
   readonly lastDays: ReadonlyMap<string, string>;
-  /** The meeting's length in minutes, rounded to one of LENGTHS. */
+  /** The meeting's length in minutes, rounded to one of CONVERSATION_LENGTHS (domain/plan/limits). */
   readonly length: number;
 }
 

@@ -3,7 +3,7 @@ import type { Dispatch } from 'react';
 import type { Agenda } from '../../../domain/agenda/model';
 import { COMMON_NAMESPACE } from '../../../ui';
 import { AgendaLangChoice, LengthSelect } from '../../../ui/ConversationFields';
-import { DURATIONS } from '../wizard/draft';
+import { CONVERSATION_LENGTHS } from '../../../domain/plan/limits';
 import { RHYTHMS, type BulkForm, type BulkFormAction } from './form';
 import type { BulkT } from './RowStatus';
 
@@ -41,7 +41,7 @@ export const SettingsFields = ({ t, form, dispatch, agenda }: SettingsFieldsProp
         <AgendaLangChoice value={form.agendaLang} onChange={(lang) => dispatch({ type: 'agendaLang', lang })} />
       </Field>
       <Field label={t('conversation.length', { ns: COMMON_NAMESPACE })}>
-        <LengthSelect lengths={DURATIONS} value={form.durationMinutes} onChange={(minutes) => dispatch({ type: 'duration', minutes })} />
+        <LengthSelect lengths={CONVERSATION_LENGTHS} value={form.durationMinutes} onChange={(minutes) => dispatch({ type: 'duration', minutes })} />
       </Field>
       <Field label={t('place')}>
         <RadioGroup value={form.placeKind} onChange={(_e, d) => dispatch({ type: 'placeKind', kind: d.value === 'place' ? 'place' : 'teams' })}>

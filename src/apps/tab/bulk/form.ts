@@ -2,6 +2,7 @@ import { defaultAgenda } from '../../../domain/agenda';
 import { CADENCE_PRESETS } from '../../../domain/cadence';
 import type { CadencePresetId } from '../../../domain/cadence/model';
 import type { Lang } from '../../../domain/types';
+import { DEFAULT_CONVERSATION_MINUTES } from '../../../domain/plan/limits';
 import type { BulkSettings } from './plans';
 
 export type Rhythm = CadencePresetId | 'none';
@@ -29,7 +30,7 @@ export type BulkFormAction =
 /** The screen opens on the agenda in the user's language, 45 minutes in Teams, the gentle rhythm. */
 export const initialBulkForm = (lang: Lang): BulkForm => ({
   agendaLang: lang,
-  durationMinutes: 45,
+  durationMinutes: DEFAULT_CONVERSATION_MINUTES,
   placeKind: 'teams',
   location: '',
   locationMissing: false,

@@ -4,6 +4,7 @@ import { defaultAgenda } from '../../../domain/agenda';
 import { CADENCE_PRESETS, expandCadence } from '../../../domain/cadence';
 import type { CadencePlan } from '../../../domain/cadence/model';
 import { AppError } from '../../../domain/errors';
+import { DEFAULT_CONVERSATION_MINUTES } from '../../../domain/plan/limits';
 import type { Plan } from '../../../domain/plan/model';
 import { validatePlan } from '../../../domain/plan';
 import { fill } from '../../../domain/texts/fill';
@@ -90,7 +91,7 @@ const newPlanId = () =>
 
 const initialDraft = (lang: Lang): Draft => ({
   id: newPlanId(),
-  durationMinutes: 45,
+  durationMinutes: DEFAULT_CONVERSATION_MINUTES,
   placeKind: 'teams',
   location: '',
   agendaLang: lang,

@@ -23,7 +23,6 @@ import { localeFor } from '../../../ui/format';
 export const STEPS = ['when', 'agenda', 'contact', 'reconnect', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
 
-export const DURATIONS = [30, 45, 60, 90] as const;
 export type PlaceKind = 'teams' | 'office' | 'lunch';
 export type PresetChoice = CadencePresetId | 'custom';
 

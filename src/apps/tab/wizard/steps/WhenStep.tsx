@@ -13,11 +13,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AppError, messageFor } from '../../../../domain/errors';
+import { CONVERSATION_LENGTHS } from '../../../../domain/plan/limits';
 import { useLoad, type LoadState } from '../../../../ui/useLoad';
 import type { SlotCheck } from '../../../../workflows/service';
 import { useWizard } from '../context';
 import {
-  DURATIONS,
   addMinutes,
   formatLocalWhen,
   formatWhen,
@@ -140,7 +140,7 @@ export const WhenStep = ({ needTime }: WhenStepProps) => {
           value={String(draft.durationMinutes)}
           onChange={(_, d) => update({ durationMinutes: Number(d.value) }, ['conversation.durationMinutes'])}
         >
-          {DURATIONS.map((m) => (
+          {CONVERSATION_LENGTHS.map((m) => (
             <Radio key={m} value={String(m)} label={t('when.durationOption', { count: m })} />
           ))}
         </RadioGroup>
