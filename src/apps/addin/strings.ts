@@ -117,7 +117,7 @@ const fr: typeof en = {
     leaver: 'Qui part ?',
     leaverHint: 'Choisissez parmi les participants de la réunion, ou cherchez dans l’annuaire.',
     someoneElse: 'Quelqu’un d’autre…',
-    lastDay: 'Dernier jour de travail',
+    lastDay: 'Dernier jour travaillé',
     agendaLang: 'Langue de l’ordre du jour',
     start: 'Date et heure de l’entretien',
     apply: 'Appliquer à cette réunion',
