@@ -11,8 +11,8 @@
  * exact and fast; luxon is used only to turn a date plus the series' wall-clock time into an instant in the
  * series' time zone, which is where DST matters.
  */
-import { DateTime } from 'luxon';
-import { parseGraphDateTime, parseGraphWallClock, resolveZone } from './time';
+import type { DateTime } from 'luxon';
+import { parseGraphDateTime, parseGraphWallClock, resolveZone, wallClockIn } from './time';
 
 export type DayOfWeek = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 export type WeekIndex = 'first' | 'second' | 'third' | 'fourth' | 'last';
@@ -467,10 +467,7 @@ export function expandSeries(input: ExpandInput): Occurrence[] {
 
   const at = (dayNum: number): DateTime => {
     const { year, month, day } = civil(dayNum);
-    return DateTime.fromObject(
-      { year, month, day, hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond },
-      { zone },
-    );
+    return wallClockIn({ year, month, day, hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond }, zone);
   };
 
   // The first occurrence: first fitting date on or after startDate, ignoring the interval.

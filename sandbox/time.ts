@@ -174,13 +174,26 @@ export function parseGraphWallClock(dateTime: string): WallClock {
   };
 }
 
+type WallClockFields = Pick<WallClock, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'>;
+
+/**
+ * The instant a wall-clock time stands for in an IANA zone. A time DST skips moves forward (02:30 → 03:30);
+ * CHOICE: a time that occurs twice, when clocks go back, is read as standard time (the later of the two;
+ * Graph's docs do not say). luxon alone picks between the two from its first guess of the offset, the
+ * zone's offset at the current moment, so the answer would depend on the season the sandbox runs in.
+ */
+export function wallClockIn(fields: WallClockFields, zone: string): DateTime {
+  const guess = DateTime.fromObject(fields, { zone });
+  return guess.getPossibleOffsets().reduce((later, dt) => (dt.toMillis() > later.toMillis() ? dt : later), guess);
+}
+
 /** Parse Graph's dateTimeTimeZone into a luxon DateTime in that zone (IANA or Windows name). */
 export function parseGraphDateTime(dt: { dateTime: string; timeZone: string }): DateTime {
   const zone = requireZone(dt.timeZone);
   const { offset, ...fields } = parseGraphWallClock(dt.dateTime);
   const parsed =
     offset === undefined
-      ? DateTime.fromObject(fields, { zone })
+      ? wallClockIn(fields, zone)
       : DateTime.fromObject(fields, { zone: offset === 'Z' ? 'UTC' : `UTC${offset}` }).setZone(zone);
   if (!parsed.isValid) throw new DateTimeFormatError(dt.dateTime);
   return parsed;

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { expandSeries, MAX_OCCURRENCES, validateRecurrence, type GraphRecurrence } from '../../../sandbox/recurrence';
 
 function valid(value: unknown): GraphRecurrence {
@@ -220,6 +220,20 @@ describe('expandSeries', () => {
   it('keeps 02:30 for a series started on the day DST skips 02:30; only that day moves to 03:30', () => {
     const occ = series({ type: 'daily', interval: 1 }, { type: 'numbered', startDate: '2026-03-29', numberOfOccurrences: 2 }, { start: '02:30:00', end: '03:00:00' });
     expect(occ.map((o) => o.start.toISO())).toEqual(['2026-03-29T03:30:00.000+02:00', '2026-03-30T02:30:00.000+02:00']);
+  });
+
+  // fast-check found it when the clock was in summer (luxon's first guess of an offset is the zone's offset now).
+  it.each(['2027-06-15T10:00:00Z', '2027-12-15T10:00:00Z'])('an occurrence at a wall time that occurs twice is at standard time, whatever the clock says (%s)', (clock) => {
+    const real = Settings.now;
+    Settings.now = () => Date.parse(clock);
+    try {
+      // 01:00 on the 1st, monthly from 29 March 2026 in New York: 1 November 01:00 happens twice (EDT, then EST).
+      const occ = series({ type: 'absoluteMonthly', interval: 1, dayOfMonth: 1 }, { type: 'numbered', startDate: '2026-03-29', numberOfOccurrences: 8 }, { start: '01:00:00', end: '01:15:00', zone: 'America/New_York' });
+      expect(occ.map((o) => o.start.toUTC().toISO()).slice(-2)).toEqual(['2026-10-01T05:00:00.000Z', '2026-11-01T06:00:00.000Z']);
+      for (const o of occ) expect(o.end.diff(o.start, 'minutes').minutes).toBe(15);
+    } finally {
+      Settings.now = real;
+    }
   });
 
   it('uses recurrenceTimeZone for the wall-clock time when it differs from the start zone', () => {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import {
   CalendarRequestError,
   DateTimeFormatError,
@@ -58,6 +58,24 @@ describe('parseGraphDateTime', () => {
     expect(gap.toUTC().toISO()).toBe('2026-03-29T01:30:00.000Z');
     const ambiguous = parseGraphDateTime({ dateTime: '2026-11-01T01:30:00', timeZone: 'Eastern Standard Time' });
     expect(ambiguous.toUTC().toISO()).toBe('2026-11-01T06:30:00.000Z');
+  });
+
+  // luxon reads a wall time in a zone by first guessing the zone's offset at the current moment: left to
+  // that, a time that occurs twice came out as daylight time when the sandbox ran in summer.
+  it.each(['2027-06-15T10:00:00Z', '2027-12-15T10:00:00Z'])('reads an ambiguous wall time as standard time whatever the clock says (%s)', (clock) => {
+    const real = Settings.now;
+    Settings.now = () => Date.parse(clock);
+    try {
+      const ambiguous = parseGraphDateTime({ dateTime: '2026-11-01T01:30:00', timeZone: 'Eastern Standard Time' });
+      expect(ambiguous.toUTC().toISO()).toBe('2026-11-01T06:30:00.000Z');
+      expect(parseGraphDateTime({ dateTime: '2026-10-25T02:30:00', timeZone: 'Europe/Paris' }).toUTC().toISO()).toBe('2026-10-25T01:30:00.000Z');
+      // Times next to it are not ambiguous, and stay where they are.
+      expect(parseGraphDateTime({ dateTime: '2026-11-01T00:59:00', timeZone: 'Eastern Standard Time' }).toUTC().toISO()).toBe('2026-11-01T04:59:00.000Z');
+      expect(parseGraphDateTime({ dateTime: '2026-11-01T02:00:00', timeZone: 'Eastern Standard Time' }).toUTC().toISO()).toBe('2026-11-01T07:00:00.000Z');
+      expect(parseGraphDateTime({ dateTime: '2026-03-29T02:30:00', timeZone: 'Europe/Paris' }).toUTC().toISO()).toBe('2026-03-29T01:30:00.000Z');
+    } finally {
+      Settings.now = real;
+    }
   });
 
   it('throws a typed 400 for an unknown zone', () => {
