@@ -3,7 +3,7 @@ import { createSandbox } from '../../../sandbox/index';
 import { createSandboxTokenProvider } from '../../../src/auth';
 import { isoDate } from '../../../src/domain/types';
 import { createAuRevoirService } from '../../../src/workflows';
-import { makePlan } from '../workflows/helpers';
+import { makePlan, PLAN_DATES } from '../workflows/helpers';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
 jest.setTimeout(30_000);
@@ -75,8 +75,9 @@ test('a booked conversation shows in departures, and its slot is then reported b
   const deps = await svc.departures();
   const lea = deps.find((d) => d.person.id === leaver.id);
   expect(lea).toEqual(expect.objectContaining({ state: 'booked', planId: plan.id }));
-  // 3 March 2027, 14:00 in Paris is 13:00 UTC.
-  const check = await svc.checkSlot({ attendeeEmail: leaver.mail, start: '2027-03-03T13:15:00Z', end: '2027-03-03T13:45:00Z' });
+  // A half hour inside the conversation (14:00 in Paris), asked in UTC as the wizard asks.
+  const utc = (minutes: number) => PLAN_DATES.conversation.plus({ minutes }).toUTC().toISO({ suppressMilliseconds: true })!;
+  const check = await svc.checkSlot({ attendeeEmail: leaver.mail, start: utc(15), end: utc(45) });
   expect(check.free).toBe(false);
   expect(check.busy.map((b) => b.toLowerCase()).sort()).toEqual([leaver.mail.toLowerCase(), MANAGER].sort());
 });

@@ -2,7 +2,7 @@ import type { Sandbox } from '../../../sandbox/index';
 import type { Alumnus } from '../../../src/workflows';
 import { defaultAgenda } from '../../../src/domain/agenda';
 import { CADENCE_PRESETS } from '../../../src/domain/cadence';
-import { BATCH_BEHAVIOURS, makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
+import { BATCH_BEHAVIOURS, makePlan, MANAGER, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 import { calendarView, graphGet, viewPlan } from './mailbox';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
@@ -11,8 +11,17 @@ jest.setTimeout(30_000);
 let sandbox: Sandbox;
 sandboxPerFile((s) => (sandbox = s));
 
-// The plan: conversation 3 March 2027, last day 12 March 2027, gentle cadence (1 and 3 months, then every 6).
-const AFTER_FIRST_TOUCHPOINT = new Date('2027-05-20T10:00:00Z');
+// The plan (PLAN_DATES): conversation on a Wednesday, last day the Friday after next, gentle cadence
+// (touchpoints 1 and 3 months after the last day, moved to a working day, then every 6 months).
+const { conversation, lastDay } = PLAN_DATES;
+const JUST_AFTER_LEAVING = lastDay.plus({ days: 8, hours: 10 }).toJSDate();
+// Two months and a week after the last day: the first touchpoint is behind, the second (3 months) ahead.
+const AFTER_FIRST_TOUCHPOINT = lastDay.plus({ months: 2, days: 8, hours: 10 }).toJSDate();
+/** The calendar from the day after the last day (where reminders start) to well after the last of them. */
+const REMINDERS_FROM = lastDay.plus({ days: 1 }).toISO()!;
+const LONG_AFTER = lastDay.plus({ years: 4 }).toISO()!;
+/** A month before the conversation: cancelling then sends the leaver a cancellation. */
+const BEFORE_CONVERSATION = conversation.minus({ days: 30 }).toJSDate();
 
 const bookOne = async (leaverUpn?: string) => {
   const svc = serviceFor(sandbox);
@@ -25,7 +34,7 @@ const bookOne = async (leaverUpn?: string) => {
 test('alumni: tagged contacts with next touchpoint; a missed touchpoint makes them overdue and first', async () => {
   const { svc, plan } = await bookOne();
   const { plan: other } = await bookOne('lea.dubois@contoso.example');
-  const before = await svc.listAlumni(new Date('2027-03-20T10:00:00Z'));
+  const before = await svc.listAlumni(JUST_AFTER_LEAVING);
   const mine = before.filter((a) => a.planId === plan.id || a.planId === other.id);
   expect(mine).toHaveLength(2);
   const emilie = mine.find((a) => a.planId === plan.id) as Alumnus;
@@ -33,11 +42,12 @@ test('alumni: tagged contacts with next touchpoint; a missed touchpoint makes th
     expect.objectContaining({ displayName: 'Émilie Laurent', personalEmail: 'emilie.l@example.org', company: 'Fabrikam', jobTitle: 'Lead designer', overdue: false }),
   );
   expect(emilie.lastContacted).toBeUndefined();
-  expect(emilie.nextTouchpoint?.start.startsWith('2027-04-')).toBe(true);
+  // A month after the last day: the planDates rule keeps it in the next month even on a weekend.
+  expect(emilie.nextTouchpoint?.start.startsWith(lastDay.plus({ months: 1 }).toFormat('yyyy-MM-'))).toBe(true);
   expect(['call', 'email', 'lunch']).toContain(emilie.nextTouchpoint?.kind);
 
   // Once the first touchpoint has passed without a reconnect, the alumnus is overdue and listed first.
-  await svc.markReconnected({ contactId: mine.find((a) => a.planId === other.id)!.contactId, note: 'Café, tout va bien', at: new Date('2027-05-19T12:00:00Z') });
+  await svc.markReconnected({ contactId: mine.find((a) => a.planId === other.id)!.contactId, note: 'Café, tout va bien', at: lastDay.plus({ months: 2, days: 7, hours: 12 }).toJSDate() });
   const later = await svc.listAlumni(AFTER_FIRST_TOUCHPOINT);
   const ours = later.filter((a) => a.planId === plan.id || a.planId === other.id);
   expect(ours[0]?.planId).toBe(plan.id);
@@ -48,26 +58,30 @@ test('alumni: tagged contacts with next touchpoint; a missed touchpoint makes th
 
 test('mark reconnected writes a dated line in the contact notes and resets last contacted', async () => {
   const { svc, plan, receipt } = await bookOne();
-  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Elle se plaît chez Fabrikam', kind: 'lunch', at: new Date('2027-05-19T12:00:00Z') });
-  // 23:30 UTC on 1 June is already 2 June on the manager's calendar (Paris).
-  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Nouvelles du salon', at: new Date('2027-06-01T23:30:00Z') });
+  const lunch = lastDay.plus({ months: 2, days: 7, hours: 12 });
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Elle se plaît chez Fabrikam', kind: 'lunch', at: lunch.toJSDate() });
+  // 23:30 UTC is already the next day on the manager's calendar (Paris), summer or winter.
+  const news = lunch.plus({ days: 13 }).set({ hour: 23, minute: 30 });
+  const newsDay = news.plus({ days: 1 }).toISODate()!;
+  await svc.markReconnected({ contactId: receipt.contact!.id, note: 'Nouvelles du salon', at: news.toJSDate() });
   const contact = await graphGet(sandbox, `/me/contacts/${receipt.contact!.id}?$select=personalNotes`);
   const lines: string[] = contact.personalNotes.split(/\r?\n/);
   expect(lines[0]).toMatch(/Au revoir/);
-  expect(lines.findIndex((l) => l.startsWith('2027-05-19'))).toBeLessThan(lines.findIndex((l) => l.startsWith('2027-06-02')));
+  expect(lines.findIndex((l) => l.startsWith(lunch.toISODate()!))).toBeLessThan(lines.findIndex((l) => l.startsWith(newsDay)));
   expect(contact.personalNotes).toContain('Elle se plaît chez Fabrikam');
-  const alumni = await svc.listAlumni(new Date('2027-06-03T10:00:00Z'));
+  // Still before the second touchpoint (3 months after the last day).
+  const alumni = await svc.listAlumni(news.plus({ days: 2 }).set({ hour: 10, minute: 0 }).toJSDate());
   const me = alumni.find((a) => a.planId === plan.id)!;
-  expect(me.lastContacted?.startsWith('2027-06-02')).toBe(true);
+  expect(me.lastContacted?.startsWith(newsDay)).toBe(true);
   expect(me.overdue).toBe(false);
   expect(me.notes).toHaveLength(2);
   expect(me.notes[0]).toContain('Nouvelles du salon');
-  expect(me.notes[1]).toMatch(/^2027-05-19 · Déjeuner · Elle se plaît/);
+  expect(me.notes[1]).toMatch(new RegExp(`^${lunch.toISODate()} · Déjeuner · Elle se plaît`));
 });
 
 test('snooze moves the next touchpoint later by the number of days, same time of day', async () => {
   const { svc, plan } = await bookOne();
-  const alumni = await svc.listAlumni(new Date('2027-03-20T10:00:00Z'));
+  const alumni = await svc.listAlumni(JUST_AFTER_LEAVING);
   const next = alumni.find((a) => a.planId === plan.id)!.nextTouchpoint!;
   const before = await graphGet(sandbox, `/me/events/${next.eventId}?$select=start,end`, 'UTC');
   await svc.snooze({ eventId: next.eventId, days: 7 });
@@ -89,23 +103,23 @@ test('stop reminders: future one-offs deleted, series end before their next occu
   expect(trips.filter((e) => e.path.startsWith('/v1.0/$batch') || e.path.startsWith('/$batch'))).toHaveLength(1);
   expect(trips.filter((e) => e.method === 'DELETE' || e.method === 'PATCH')).toEqual([]);
   const after = await viewPlan(sandbox, plan.id);
-  // The first touchpoint (April 2027) is in the past and stays; later one-offs are gone.
+  // The first touchpoint (a month after the last day) is in the past and stays; later one-offs are gone.
   const left = [...after.events.keys()].filter((r) => r.startsWith('touchpoint:'));
   expect(left.length).toBeLessThan(singles.length);
   expect(after.events.has('conversation')).toBe(true);
-  const view = await calendarView(sandbox, now.toISOString(), '2032-01-01T00:00:00Z');
+  const view = await calendarView(sandbox, now.toISOString(), LONG_AFTER);
   // The yearly question whether the details are still welcome stays as long as the contact does (issue 12).
   const consentCheck = (await viewPlan(sandbox, plan.id)).events.get('consentCheck') ?? [];
   expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir') && !consentCheck.includes(e.seriesMasterId))).toEqual([]);
   // ... and the part before now is still there.
-  const past = await calendarView(sandbox, '2027-03-13T00:00:00Z', now.toISOString());
+  const past = await calendarView(sandbox, REMINDERS_FROM, now.toISOString());
   expect(past.filter((e: any) => (e.categories ?? []).includes('Au revoir')).length).toBeGreaterThan(0);
 });
 
 test('cancel plan: the leaver gets a cancellation, everything booked is removed', async () => {
   const { svc, plan } = await bookOne();
   sandbox.clearLog();
-  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  await svc.cancelPlan(plan.id, BEFORE_CONVERSATION);
   // The cancellation and every event delete go in one $batch, not one request each.
   const trips = sandbox.log().filter((e) => e.roundTrip);
   expect(trips.filter((e) => e.method === 'POST' && /\$batch/.test(e.path))).toHaveLength(1);
@@ -129,7 +143,7 @@ test('cancel plan under throttling: the items Exchange turns away are sent again
     { match: { path: '^/me/events/[^/]+(/cancel)?$', nth: 1 }, action: { status: 429, retryAfterSeconds: 1 } },
     { match: { path: '^/me/events/[^/]+(/cancel)?$', nth: 2 }, action: { status: 429, retryAfterSeconds: 1 } },
   ]);
-  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  await svc.cancelPlan(plan.id, BEFORE_CONVERSATION);
   const after = await viewPlan(sandbox, plan.id);
   expect([...after.events.keys()]).toEqual([]);
   expect(sandbox.log().filter((e) => e.status === 429).length).toBeGreaterThanOrEqual(1);
@@ -147,13 +161,13 @@ describe.each(BATCH_BEHAVIOURS)('under Exchange limits, $batch behaviour %s', (b
     const { svc, plan } = await bookOne();
     sandbox.clearLog();
     await svc.stopReminders(plan.id, AFTER_FIRST_TOUCHPOINT);
-    const view = await calendarView(sandbox, AFTER_FIRST_TOUCHPOINT.toISOString(), '2032-01-01T00:00:00Z');
+    const view = await calendarView(sandbox, AFTER_FIRST_TOUCHPOINT.toISOString(), LONG_AFTER);
     // The yearly question whether the details are still welcome stays as long as the contact does (issue 12).
     const consentCheck = (await viewPlan(sandbox, plan.id)).events.get('consentCheck') ?? [];
     expect(consentCheck).toHaveLength(1);
     expect(view.filter((e: any) => (e.categories ?? []).includes('Au revoir') && !consentCheck.includes(e.seriesMasterId))).toEqual([]);
     expect(view.some((e: any) => consentCheck.includes(e.seriesMasterId))).toBe(true);
-    const past = await calendarView(sandbox, '2027-03-13T00:00:00Z', AFTER_FIRST_TOUCHPOINT.toISOString());
+    const past = await calendarView(sandbox, REMINDERS_FROM, AFTER_FIRST_TOUCHPOINT.toISOString());
     expect(past.filter((e: any) => (e.categories ?? []).includes('Au revoir')).length).toBeGreaterThan(0);
     expect(sandbox.stats().perMailbox[MANAGER]?.maxInFlight).toBeLessThanOrEqual(4);
     if (behaviour === 'documented') expect(sandbox.log().filter((e) => e.throttled)).toEqual([]);
@@ -162,7 +176,7 @@ describe.each(BATCH_BEHAVIOURS)('under Exchange limits, $batch behaviour %s', (b
   test('cancel plan: everything goes; the documented behaviour takes one $batch, the reported one resends what it refused', async () => {
     const { svc, plan } = await bookOne();
     sandbox.clearLog();
-    await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+    await svc.cancelPlan(plan.id, BEFORE_CONVERSATION);
     const after = await viewPlan(sandbox, plan.id);
     expect([...after.events.keys()]).toEqual([]);
     expect(after.contacts).toEqual([]);
@@ -184,7 +198,7 @@ test('an English invite is cancelled in English', async () => {
   const svc = serviceFor(sandbox);
   const plan = makePlan(sandbox, { agenda: defaultAgenda('en') });
   expect((await svc.bookPlan(plan)).complete).toBe(true);
-  await svc.cancelPlan(plan.id, new Date('2027-02-01T10:00:00Z'));
+  await svc.cancelPlan(plan.id, BEFORE_CONVERSATION);
   const organizer = sandbox.store.user(MANAGER)!;
   const sent = sandbox.store.mailbox(organizer.id).cancellations.find((c) => c.subject === 'Exit conversation with Émilie Laurent');
   expect(sent?.comment).toMatch(/^I'm sorry, I need to cancel/);
@@ -194,7 +208,7 @@ test('cancel plan after the conversation took place: nothing is sent, everything
   const { svc, plan } = await bookOne();
   const organizer = sandbox.store.user(MANAGER)!;
   const sentBefore = sandbox.store.mailbox(organizer.id).cancellations.length;
-  await svc.cancelPlan(plan.id, new Date('2027-03-05T10:00:00Z'));
+  await svc.cancelPlan(plan.id, conversation.plus({ days: 2 }).toJSDate());
   expect(sandbox.store.mailbox(organizer.id).cancellations.length).toBe(sentBefore);
   const after = await viewPlan(sandbox, plan.id);
   expect(after.events.size).toBe(0);
@@ -204,13 +218,13 @@ test('snoozing one occurrence of a series moves that occurrence only', async () 
   const svc = serviceFor(sandbox);
   const plan = makePlan(sandbox, { cadence: CADENCE_PRESETS.quarterly });
   expect((await svc.bookPlan(plan)).complete).toBe(true);
-  const view = await calendarView(sandbox, '2027-03-13T00:00:00Z', '2030-12-31T00:00:00Z');
+  const view = await calendarView(sandbox, REMINDERS_FROM, LONG_AFTER);
   const occurrences = view.filter((e: any) => e.type === 'occurrence' && (e.categories ?? []).includes('Au revoir'));
   const target = occurrences[0];
   const other = occurrences.find((e: any) => e.seriesMasterId === target?.seriesMasterId && e.id !== target?.id);
   expect(other).toBeDefined();
   await svc.snooze({ eventId: target.id, days: 3 });
-  const after = await calendarView(sandbox, '2027-03-13T00:00:00Z', '2030-12-31T00:00:00Z');
+  const after = await calendarView(sandbox, REMINDERS_FROM, LONG_AFTER);
   const moved = after.find((e: any) => e.id === target.id || (e.type === 'exception' && e.seriesMasterId === target.seriesMasterId));
   expect(Date.parse(`${moved.start.dateTime}Z`) - Date.parse(`${target.start.dateTime}Z`)).toBe(3 * 86_400_000);
   const untouched = after.find((e: any) => e.id === other.id);

@@ -1,8 +1,9 @@
+import type { DateTime } from 'luxon';
 import type { Sandbox } from '../../../sandbox/index';
 import { PLAN_TAG_ID, ROLE_TAG_ID, tagFilter, toWindowsZone } from '../../../src/graph';
 import { renderInviteHtml } from '../../../src/domain/agenda';
 import { wantedObjects } from '../../../src/workflows';
-import { BATCH_BEHAVIOUR, makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
+import { BATCH_BEHAVIOUR, makePlan, MANAGER, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
 jest.setTimeout(30_000);
@@ -20,6 +21,8 @@ const graphGet = async (path: string, zone = 'Europe/Paris'): Promise<any> => {
   return /json/.test(res.headers.get('content-type') ?? '') ? res.json() : Buffer.from(await res.arrayBuffer());
 };
 const q = encodeURIComponent;
+/** A wall-clock time in Paris as Graph writes it (read with Prefer: outlook.timezone="Europe/Paris"). */
+const wall = (d: DateTime): string => d.toFormat("yyyy-MM-dd'T'HH:mm:ss");
 const EXPAND = `singleValueExtendedProperties($filter=id eq '${PLAN_TAG_ID}' or id eq '${ROLE_TAG_ID}')`;
 
 test('a full plan is booked in one $batch plus the photo PUT, with every field in the mailbox', async () => {
@@ -83,8 +86,10 @@ test('a full plan is booked in one $batch plus the photo PUT, with every field i
   expect(conv.categories).toEqual(['Au revoir']);
   expect(conv.isReminderOn).toBe(true);
   expect(conv.reminderMinutesBeforeStart).toBe(15);
-  expect(conv.start.dateTime).toMatch(/^2027-03-03T14:00:00/);
-  expect(conv.end.dateTime).toMatch(/^2027-03-03T15:00:00/);
+  // 14:00-15:00 in Paris on the plan's day, and its prep at the same hour the day before, for half an hour.
+  const { conversation } = PLAN_DATES;
+  expect(conv.start.dateTime.slice(0, 19)).toBe(wall(conversation));
+  expect(conv.end.dateTime.slice(0, 19)).toBe(wall(conversation.plus({ hours: 1 })));
   expect(conv.transactionId).toBe(`aurevoir-${plan.id}-conversation`);
 
   const prep = byRole.get('prep');
@@ -92,8 +97,8 @@ test('a full plan is booked in one $batch plus the photo PUT, with every field i
   expect(prep.showAs).toBe('busy');
   expect(prep.sensitivity).toBe('private');
   expect(prep.body.content).toContain('projet &lt;Atlas&gt; &amp; de sa'); // escaped
-  expect(prep.start.dateTime).toMatch(/^2027-03-02T14:00:00/);
-  expect(prep.end.dateTime).toMatch(/^2027-03-02T14:30:00/);
+  expect(prep.start.dateTime.slice(0, 19)).toBe(wall(conversation.minus({ days: 1 })));
+  expect(prep.end.dateTime.slice(0, 19)).toBe(wall(conversation.minus({ days: 1 }).plus({ minutes: 30 })));
 
   const singles = [...byRole.entries()].filter(([r]) => r.startsWith('touchpoint:'));
   expect(singles.length).toBeGreaterThan(0);

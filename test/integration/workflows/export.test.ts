@@ -6,7 +6,7 @@
 import type { Sandbox } from '../../../sandbox/index';
 import { VCARD_VERSIONS } from '../../../src/domain/export';
 import { parseCard, parseEvents, prop } from '../../unit/export/parse';
-import { makePlan, sandboxPerFile, serviceFor } from './helpers';
+import { makePlan, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 import { calendarView, graphGet } from './mailbox';
 
 jest.setTimeout(30_000);
@@ -14,9 +14,10 @@ jest.setTimeout(30_000);
 let sandbox: Sandbox;
 sandboxPerFile((s) => (sandbox = s));
 
-// Conversation 3 March 2027, last day 12 March 2027, gentle cadence: touchpoints after 1 and 3 months, then
-// a series every 6 months from month 6 to month 24.
-const JUST_AFTER_LEAVING = new Date('2027-03-20T10:00:00Z');
+// The plan (PLAN_DATES), gentle cadence: touchpoints 1 and 3 months after the last day, then a series every 6
+// months from month 6 to month 24.
+const { lastDay } = PLAN_DATES;
+const JUST_AFTER_LEAVING = lastDay.plus({ days: 8, hours: 10 }).toJSDate();
 const NOTE = 'Déjeuner; au Petit Zinc, « ça se passe bien »\nRappeler en juin — 👋🏽 \\ merci';
 
 const book = async (leaverUpn?: string) => {
@@ -30,7 +31,7 @@ const book = async (leaverUpn?: string) => {
 describe.each(VCARD_VERSIONS)('vCard %s through the service', (version) => {
   it('carries every personal detail, the notes with the reconnect log, and the photo byte for byte', async () => {
     const { svc, contactId } = await book();
-    await svc.markReconnected({ contactId, note: NOTE, kind: 'lunch', at: new Date('2027-03-18T12:00:00Z'), lang: 'fr' });
+    await svc.markReconnected({ contactId, note: NOTE, kind: 'lunch', at: lastDay.plus({ days: 6, hours: 12 }).toJSDate(), lang: 'fr' });
 
     const file = await svc.exportContact({ contactId, version });
     expect(file.fileName).toBe('emilie-laurent.vcf');
@@ -84,7 +85,8 @@ test('.ics through the service: the reminders ahead, at the instants Graph expan
   // the reconnect reminders only: not the conversation, its prep, nor the yearly consent question (the
   // manager's own question about keeping the details, issue 12), which stays in Outlook.
   const notReconnect = /Exit|Prep|Entretien|Préparer|Still happy for you to keep|Toujours d’accord pour garder/i;
-  const view = (await calendarView(sandbox, '2027-03-13T00:00:00Z', '2029-06-01T00:00:00Z')).filter((o) => !notReconnect.test(o.subject));
+  // From the day after the last day to after month 24's touchpoint (moved at most a few days on).
+  const view = (await calendarView(sandbox, lastDay.plus({ days: 1 }).toISO()!, lastDay.plus({ months: 26, days: 20 }).toISO()!)).filter((o) => !notReconnect.test(o.subject));
   expect(file.text).not.toMatch(/Still happy for you to keep|Toujours d’accord pour garder/);
   const utc = (dt: string) => new Date(`${dt.replace(/\.\d+$/, '')}Z`).toISOString();
   const singles = view.filter((o) => o.type === 'singleInstance').map((o) => utc(o.start.dateTime)).sort();
@@ -114,8 +116,10 @@ test('.ics through the service: the reminders ahead, at the instants Graph expan
   expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
   // Once the first touchpoint has passed, it is no longer exported; French texts on asking.
-  const later = parseEvents((await svc.exportReminders({ planId: plan.id, now: new Date('2027-05-01T00:00:00Z'), lang: 'fr' })).text);
-  expect(later.filter((e) => !e.rrule)).toHaveLength(singles.filter((d) => d >= '2027-05-01').length);
+  // Seven weeks after the last day: the first touchpoint (a month after it) is behind, the second ahead.
+  const afterFirst = lastDay.plus({ months: 1, days: 19 });
+  const later = parseEvents((await svc.exportReminders({ planId: plan.id, now: afterFirst.toJSDate(), lang: 'fr' })).text);
+  expect(later.filter((e) => !e.rrule)).toHaveLength(singles.filter((d) => d >= afterFirst.toISO()!).length);
   expect(later.length).toBeLessThan(events.length);
   expect(later[0]!.description).toContain('Reprendre contact avec Émilie Laurent');
 });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { createSandbox, type Sandbox } from '../../../sandbox/index';
 import { createSandboxTokenProvider } from '../../../src/auth';
 import { defaultAgenda } from '../../../src/domain/agenda';
@@ -62,6 +63,40 @@ export const serviceFor = (sandbox: Sandbox, user = MANAGER) =>
     retryDelaySeconds: 0.05,
   });
 
+const PARIS = 'Europe/Paris';
+
+/**
+ * When the plans here take place, counted from the clock: bookPlan refuses a conversation in the past
+ * (conversation.startInPast), so fixed dates fail the day they pass. Tests derive every other moment
+ * (a "now" they pass in, a date they expect) from these two with luxon, never from fixed dates.
+ *
+ * The exit conversation is at 14:00 in Paris on the first Wednesday of a month, on or after the day 13 weeks
+ * from now; the last working day is the Friday of the week after, 9 days later. Counted on 2 December 2026
+ * that gives 3 and 12 March 2027, the dates the tests were written with. Why that rule:
+ * - 13 weeks ahead: tests look at the plan from a month or more before the conversation (cancelling it before
+ *   it takes place), and that moment is then still ahead of the real clock, as it would be for a manager;
+ * - the first week of a month: the last day is the 10th to the 16th, so a month after it is in the next month
+ *   even once moved to a working day, and the first reminder comes a month and 9 to 11 days after the
+ *   conversation (the rhythm real contact reads from them is one month); and no change of time in Paris
+ *   (last Sundays of March and October) falls between the conversation and its prep the day before.
+ */
+export const planDates = (now: DateTime = DateTime.now()): { conversation: DateTime; lastDay: DateTime } => {
+  const earliest = now.setZone(PARIS).plus({ weeks: 13 }).startOf('day');
+  const firstWednesday = (month: DateTime): DateTime => {
+    const first = month.startOf('month');
+    return first.plus({ days: (3 - first.weekday + 7) % 7 });
+  };
+  let day = firstWednesday(earliest);
+  if (day < earliest) day = firstWednesday(earliest.plus({ months: 1 }));
+  return { conversation: day.set({ hour: 14 }), lastDay: DateTime.fromISO(day.plus({ days: 9 }).toISODate()!, { zone: 'utc' }) };
+};
+
+/**
+ * The dates of every makePlan in this process (see planDates). `conversation` is in Paris; `lastDay` is that
+ * date at 00:00 UTC, so that tests write the moments they look from in UTC, `lastDay.plus({ days: 8, hours: 10 })`.
+ */
+export const PLAN_DATES = planDates();
+
 let counter = 0;
 /** A full plan for a seeded direct report: Teams meeting, prep block, gentle cadence, contact with photo. */
 export const makePlan = (sandbox: Sandbox, over: Partial<Plan> = {}, leaverUpn = 'emilie.laurent@contoso.example'): Plan => {
@@ -75,7 +110,7 @@ export const makePlan = (sandbox: Sandbox, over: Partial<Plan> = {}, leaverUpn =
       userId: leaver.id,
       displayName: leaver.displayName,
       workEmail: leaver.mail,
-      lastWorkingDay: isoDate('2027-03-12'),
+      lastWorkingDay: isoDate(PLAN_DATES.lastDay.toISODate()!),
       jobTitle: leaver.jobTitle ?? undefined,
       personalEmail: 'emilie.l@example.org',
       mobilePhone: '+33612345678',
@@ -85,7 +120,7 @@ export const makePlan = (sandbox: Sandbox, over: Partial<Plan> = {}, leaverUpn =
       consentToKeepContact: true,
     },
     conversation: {
-      start: localDateTime('2027-03-03T14:00'),
+      start: localDateTime(PLAN_DATES.conversation.toFormat("yyyy-MM-dd'T'HH:mm")),
       durationMinutes: 60,
       timeZone: ianaTimeZone('Europe/Paris'),
       place: { kind: 'teams' },

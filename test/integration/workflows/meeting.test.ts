@@ -3,7 +3,7 @@ import { createSandboxTokenProvider } from '../../../src/auth';
 import { parseReconnectLog } from '../../../src/domain/alumni';
 import { threadIdFromJoinUrl } from '../../../src/domain/meeting';
 import { createMeetingService } from '../../../src/workflows';
-import { makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
+import { makePlan, MANAGER, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 import { graphGet } from './mailbox';
 
 // The meeting side panel's workflow over real HTTP: the plan found from the meeting's chat thread,
@@ -12,6 +12,9 @@ jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
 sandboxPerFile((s) => (sandbox = s));
+
+/** The conversation's day (PLAN_DATES) at 00:00 UTC: the moments below are counted from it. */
+const conversationDay = PLAN_DATES.conversation.toUTC().startOf('day');
 
 const meetingService = () =>
   createMeetingService({ graphBaseUrl: sandbox.graphUrl, tokenProvider: createSandboxTokenProvider({ sandboxUrl: sandbox.url, user: MANAGER }), retryDelaySeconds: 0.05 });
@@ -42,7 +45,7 @@ test('a meeting Au revoir did not book finds no plan (and a cancelled one neithe
   const { receipt, threadId } = await book();
   const svc = meetingService();
   expect(await svc.findPlan('19:meeting_NotOneOfOurs0000@thread.v2')).toBeUndefined();
-  await serviceFor(sandbox).cancelPlan(receipt.planId, new Date('2027-01-10T10:00:00Z'));
+  await serviceFor(sandbox).cancelPlan(receipt.planId, conversationDay.minus({ days: 52 }).plus({ hours: 10 }).toJSDate());
   expect(await svc.findPlan(threadId)).toBeUndefined();
 });
 
@@ -51,24 +54,25 @@ test('Keep a summary writes a dated entry in the agenda language into the contac
   const svc = meetingService();
   const found = (await svc.findPlan(threadId))!;
   const alumni = serviceFor(sandbox);
-  await alumni.markReconnected({ contactId: receipt.contact!.id, note: 'Premier café', at: new Date('2027-03-01T12:00:00Z') });
-  // 23:30 UTC on 3 March is already 4 March on the manager's calendar (Paris).
+  await alumni.markReconnected({ contactId: receipt.contact!.id, note: 'Premier café', at: conversationDay.minus({ days: 2 }).plus({ hours: 12 }).toJSDate() });
+  // 23:30 UTC on the conversation's day is already the next day on the manager's calendar (Paris).
+  const nextDay = conversationDay.plus({ days: 1 }).toISODate()!;
   await svc.keepSummary({
     contactId: found.contact!.id,
     summary: 'Très bon échange.\nVeut rester en contact pour le salon.',
     covered: ['Bilan', 'La suite'],
     lang: found.lang,
-    at: new Date('2027-03-03T23:30:00Z'),
+    at: conversationDay.plus({ hours: 23, minutes: 30 }).toJSDate(),
   });
   const contact = await graphGet(sandbox, `/me/contacts/${receipt.contact!.id}?$select=personalNotes`);
   const log = parseReconnectLog(contact.personalNotes);
   expect(log).toHaveLength(2);
-  expect(log[0]).toEqual({ date: '2027-03-04', note: 'Entretien de départ\u00a0: Très bon échange.\nVeut rester en contact pour le salon.\nAbordé\u00a0: Bilan, La suite' });
+  expect(log[0]).toEqual({ date: nextDay, note: 'Entretien de départ\u00a0: Très bon échange.\nVeut rester en contact pour le salon.\nAbordé\u00a0: Bilan, La suite' });
   expect(log[1]?.note).toBe('Premier café');
   // The alumni card reads the same log.
-  const me = (await alumni.listAlumni(new Date('2027-03-05T10:00:00Z'))).find((a) => a.planId === receipt.planId)!;
-  expect(me.lastContacted?.startsWith('2027-03-04')).toBe(true);
-  expect(me.notes[0]).toMatch(/^2027-03-04 · Entretien de départ/);
+  const me = (await alumni.listAlumni(conversationDay.plus({ days: 2, hours: 10 }).toJSDate())).find((a) => a.planId === receipt.planId)!;
+  expect(me.lastContacted?.startsWith(nextDay)).toBe(true);
+  expect(me.notes[0]).toMatch(new RegExp(`^${nextDay} · Entretien de départ`));
 });
 
 test('an empty summary is refused before anything is written', async () => {

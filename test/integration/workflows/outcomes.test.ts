@@ -1,7 +1,8 @@
+import type { DateTime } from 'luxon';
 import type { Sandbox } from '../../../sandbox/index';
 import { CONSENT_PROPERTY_ID, OUTCOMES_PROPERTY_ID } from '../../../src/graph';
 import { isoDate } from '../../../src/domain/types';
-import { makePlan, sandboxPerFile, serviceFor } from './helpers';
+import { makePlan, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 import { graphGet, viewPlan } from './mailbox';
 
 // Real HTTP against an in-process sandbox: generous per-test time on a busy shared machine.
@@ -9,6 +10,11 @@ jest.setTimeout(30_000);
 
 let sandbox: Sandbox;
 sandboxPerFile((s) => (sandbox = s));
+
+// Outcomes come after the leaver has gone: dated from the plan's last day (PLAN_DATES), like the moments
+// the alumni list is read at.
+const { conversation, lastDay } = PLAN_DATES;
+const day = (d: DateTime) => isoDate(d.toISODate()!);
 
 const q = encodeURIComponent;
 /** One extended property of a contact, read with Graph directly (not through the app's gateways). */
@@ -27,16 +33,18 @@ const bookOne = async (over: Parameters<typeof makePlan>[1] = {}) => {
 
 test('an outcome logged is in the contact in the mailbox, and comes back on the alumni list', async () => {
   const { svc, plan, contactId } = await bookOne();
-  await svc.addOutcome!({ contactId, kind: 'client', date: isoDate('2027-06-01'), note: 'Fabrikam signe <le contrat> & plus' });
-  await svc.addOutcome!({ contactId, kind: 'weIntroduced', date: isoDate('2027-07-14'), note: 'Présentée à Northwind' });
+  const client = day(lastDay.plus({ months: 2, days: 20 }));
+  const introduced = day(lastDay.plus({ months: 4, days: 2 }));
+  await svc.addOutcome!({ contactId, kind: 'client', date: client, note: 'Fabrikam signe <le contrat> & plus' });
+  await svc.addOutcome!({ contactId, kind: 'weIntroduced', date: introduced, note: 'Présentée à Northwind' });
 
   const stored = JSON.parse((await contactProperty(contactId, OUTCOMES_PROPERTY_ID))!);
   expect(stored.entries).toEqual([
-    expect.objectContaining({ kind: 'client', date: '2027-06-01', note: 'Fabrikam signe <le contrat> & plus' }),
-    expect.objectContaining({ kind: 'weIntroduced', date: '2027-07-14', note: 'Présentée à Northwind' }),
+    expect.objectContaining({ kind: 'client', date: client, note: 'Fabrikam signe <le contrat> & plus' }),
+    expect.objectContaining({ kind: 'weIntroduced', date: introduced, note: 'Présentée à Northwind' }),
   ]);
 
-  const alumnus = (await svc.listAlumni(new Date('2027-08-01T10:00:00Z'))).find((a) => a.planId === plan.id)!;
+  const alumnus = (await svc.listAlumni(lastDay.plus({ months: 4, days: 20, hours: 10 }).toJSDate())).find((a) => a.planId === plan.id)!;
   expect(alumnus.outcomes?.map((o) => o.kind)).toEqual(['weIntroduced', 'client']);
 
   // Removing one leaves the other, in the mailbox.
@@ -53,7 +61,7 @@ test('two devices adding at the same moment: both entries are kept (If-Match, re
   const a = serviceFor(sandbox);
   const b = serviceFor(sandbox);
   const ids = await Promise.all(
-    Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).addOutcome!({ contactId, kind: 'referenceGiven', date: isoDate(`2027-06-0${i + 1}`), note: `n${i}` })),
+    Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).addOutcome!({ contactId, kind: 'referenceGiven', date: day(lastDay.plus({ months: 2, days: 20 + i })), note: `n${i}` })),
   );
   expect(ids).toHaveLength(6);
   const stored = JSON.parse((await contactProperty(contactId, OUTCOMES_PROPERTY_ID))!);
@@ -61,11 +69,13 @@ test('two devices adding at the same moment: both entries are kept (If-Match, re
 });
 
 test('consent recorded at booking is on the contact in the mailbox, and on the alumni list', async () => {
-  const consentRecord = { givenAt: '2027-02-20T09:30:00.000Z', channel: 'tabWizard' as const, text: 'Émilie Laurent accepte que je conserve ces coordonnées pour garder le contact' };
+  // Given while the wizard was filled in, before the conversation.
+  const givenAt = conversation.toUTC().startOf('day').minus({ days: 11 }).set({ hour: 9, minute: 30 }).toISO()!;
+  const consentRecord = { givenAt, channel: 'tabWizard' as const, text: 'Émilie Laurent accepte que je conserve ces coordonnées pour garder le contact' };
   const { svc, plan, contactId } = await bookOne({ consentRecord });
   const stored = JSON.parse((await contactProperty(contactId, CONSENT_PROPERTY_ID))!);
   expect(stored).toEqual(expect.objectContaining({ givenAt: consentRecord.givenAt, channel: 'tabWizard', lang: 'fr', text: consentRecord.text }));
-  const alumnus = (await svc.listAlumni(new Date('2027-03-20T10:00:00Z'))).find((a) => a.planId === plan.id)!;
+  const alumnus = (await svc.listAlumni(lastDay.plus({ days: 8, hours: 10 }).toJSDate())).find((a) => a.planId === plan.id)!;
   expect(alumnus.consent).toEqual({ ...consentRecord, lang: 'fr' });
 });
 
@@ -73,7 +83,7 @@ test('no consent record is written when the leaver did not agree (and no contact
   const { receipt } = await (async () => {
     const svc = serviceFor(sandbox);
     const plan = makePlan(sandbox, {
-      consentRecord: { givenAt: '2027-02-20T09:30:00.000Z', channel: 'tabWizard', text: 'x' },
+      consentRecord: { givenAt: conversation.minus({ days: 11 }).toUTC().toISO()!, channel: 'tabWizard', text: 'x' },
     });
     const noConsent = { ...plan, leaver: { ...plan.leaver, consentToKeepContact: false, personalEmail: undefined, mobilePhone: undefined, profileUrl: undefined, nextCompany: undefined, nextRole: undefined } };
     return { receipt: await svc.bookPlan(noConsent) };
@@ -83,7 +93,7 @@ test('no consent record is written when the leaver did not agree (and no contact
 
 test('forget removes the contact, its photo, every event of the plan and the outcome log; the preview counts them', async () => {
   const { svc, plan, contactId } = await bookOne();
-  await svc.addOutcome!({ contactId, kind: 'rehired', date: isoDate('2028-01-10'), note: '' });
+  await svc.addOutcome!({ contactId, kind: 'rehired', date: day(lastDay.plus({ months: 10 })), note: '' });
   const before = await viewPlan(sandbox, plan.id);
   expect(before.contacts).toHaveLength(1);
   expect(before.contactPhoto).toBe(true);
@@ -101,7 +111,7 @@ test('forget removes the contact, its photo, every event of the plan and the out
     expect(await graphGet(sandbox, `/me/contacts/${id}`)).toBeNull();
   }
   expect(await graphGet(sandbox, `/me/contacts/${contactId}/photo/$value`)).toBeNull();
-  expect((await svc.listAlumni(new Date('2028-02-01T10:00:00Z'))).some((a) => a.planId === plan.id)).toBe(false);
+  expect((await svc.listAlumni(lastDay.plus({ months: 10, days: 20, hours: 10 }).toJSDate())).some((a) => a.planId === plan.id)).toBe(false);
 });
 
 test('forget after an injected failure says what is left, and Forget again finishes', async () => {

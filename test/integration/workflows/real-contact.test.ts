@@ -5,7 +5,7 @@
 import type { Sandbox } from '../../../sandbox/index';
 import { createSandboxTokenProvider } from '../../../src/auth';
 import { createAuRevoirService } from '../../../src/workflows';
-import { makePlan, MANAGER, sandboxPerFile, serviceFor } from './helpers';
+import { makePlan, MANAGER, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 import { graphGet } from './mailbox';
 
 jest.setTimeout(30_000);
@@ -13,9 +13,16 @@ jest.setTimeout(30_000);
 let sandbox: Sandbox;
 sandboxPerFile((s) => (sandbox = s));
 
-// The plan: conversation 3 March 2027, last day 12 March 2027, gentle cadence: one-offs a month and three
-// months after the last day, then every six months. "Now" is after a lunch on 5 April, before the first reminder.
-const NOW = new Date('2027-04-07T10:00:00Z');
+// The plan (PLAN_DATES), gentle cadence: one-offs a month and three months after the last day, then every six
+// months. A lunch about a week before the first reminder, on a day whose date a month later is a weekday: a
+// month after it is where the reminder moves, with no weekend to skip (as from Monday 5 April to Wednesday
+// 5 May 2027 with the dates of 2 December 2026). "Now" is two days after the lunch, before the first reminder.
+const { lastDay } = PLAN_DATES;
+let LUNCH = lastDay.plus({ months: 1 }).minus({ days: 7 });
+while (LUNCH.plus({ months: 1 }).weekday > 5) LUNCH = LUNCH.minus({ days: 1 });
+const lunchDay = (days = 0): string => LUNCH.plus({ days }).toISODate()!;
+const DUE = LUNCH.plus({ months: 1 }).toISODate()!;
+const NOW = LUNCH.plus({ days: 2, hours: 10 }).toJSDate();
 const PERSONAL = 'emilie.l@example.org';
 
 /** A plain event in Claire's calendar, written with Graph directly (as Outlook would have). */
@@ -49,33 +56,33 @@ test('a past lunch with the personal address moves last contacted and the next r
   const before = (await svc.listAlumni(NOW)).find((a) => a.planId === plan.id)!;
   expect(before.lastContacted).toBeUndefined();
   const reminder = before.nextTouchpoint!;
-  expect(reminder.start.startsWith('2027-04-')).toBe(true);
+  expect(reminder.start.startsWith(lastDay.plus({ months: 1 }).toFormat('yyyy-MM-'))).toBe(true);
   const reminderStartBefore = await eventStart(reminder.eventId);
   const notesBefore = await contactNotes(contactId);
 
-  // Evidence and decoys: the lunch (5 April) counts; a later meeting with the WORK address does not, nor does
+  // Evidence and decoys: the lunch counts; a later meeting with the WORK address does not, nor does
   // one still ahead (cancelled and declined ones: the domain's unit tests; Graph will not POST them so).
-  await addEvent(lunch('2027-04-05', PERSONAL));
-  await addEvent(lunch('2027-04-06', plan.leaver.workEmail, { subject: 'Point passation' }));
-  await addEvent(lunch('2027-04-09', PERSONAL, { subject: 'Pas encore' }));
+  await addEvent(lunch(lunchDay(), PERSONAL));
+  await addEvent(lunch(lunchDay(1), plan.leaver.workEmail, { subject: 'Point passation' }));
+  await addEvent(lunch(lunchDay(4), PERSONAL, { subject: 'Pas encore' }));
 
   const notices = await svc.findRealContact!(NOW);
   const mine = notices.find((n) => n.contactId === contactId);
-  expect(mine).toEqual(expect.objectContaining({ source: 'event', subject: 'Déjeuner avec Émilie', date: '2027-04-05' }));
-  // The rhythm of the first one-off is a month (the conversation → first reminder): due 5 May 2027, a Wednesday.
-  expect(mine?.moved?.to.startsWith('2027-05-05T')).toBe(true);
+  expect(mine).toEqual(expect.objectContaining({ source: 'event', subject: 'Déjeuner avec Émilie', date: lunchDay() }));
+  // The rhythm of the first one-off is a month (the conversation → first reminder): due a month after the lunch.
+  expect(mine?.moved?.to.startsWith(`${DUE}T`)).toBe(true);
 
   // The mailbox, read directly: the log line, the moved event.
   const notes = await contactNotes(contactId);
-  expect(notes).toContain('2027-04-05 · Déjeuner · Rencontre trouvée dans votre agenda');
+  expect(notes).toContain(`${lunchDay()} · Déjeuner · Rencontre trouvée dans votre agenda`);
   expect(notes).not.toContain('Déjeuner avec Émilie'); // the subject stays out of the notes
   const moved = await eventStart(reminder.eventId);
-  expect(moved.startsWith('2027-05-05T')).toBe(true);
+  expect(moved.startsWith(`${DUE}T`)).toBe(true);
   expect(moved.slice(11, 16)).toBe(reminderStartBefore.slice(11, 16)); // same time of day (both read in Paris time)
 
   const after = (await svc.listAlumni(NOW)).find((a) => a.planId === plan.id)!;
-  expect(after.lastContacted?.startsWith('2027-04-05')).toBe(true);
-  expect(after.nextTouchpoint?.start.startsWith('2027-05-05')).toBe(true);
+  expect(after.lastContacted?.startsWith(lunchDay())).toBe(true);
+  expect(after.nextTouchpoint?.start.startsWith(DUE)).toBe(true);
 
   // Looking again changes nothing.
   await svc.findRealContact!(NOW);

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type { Sandbox } from '../../../sandbox/index';
 import { indiaAlumniPlans } from '../../../sandbox/seed';
 import { ianaTimeZone, isoDate, localDateTime, planId } from '../../../src/domain/types';
-import { makePlan, sandboxPerFile, serviceFor } from './helpers';
+import { makePlan, PLAN_DATES, sandboxPerFile, serviceFor } from './helpers';
 
 jest.setTimeout(60_000);
 
@@ -46,21 +46,25 @@ test('India Standard Time: the mailbox zone and working hours come through, and 
   expect(settings.timeZone).toBe('Asia/Kolkata');
   expect(settings.workingHours).toMatchObject({ startTime: '09:30', endTime: '18:30', timeZone: 'Asia/Kolkata' });
 
+  // The plan's day (PLAN_DATES), at 11:00 in Bengaluru (no DST there: the same wall time all year).
+  const day = PLAN_DATES.conversation.toISODate()!;
+  const { lastDay } = PLAN_DATES;
   const plan = makePlan(
     sandbox,
     {
       manager: { displayName: 'Priya Sharma', email: PRIYA, workingHours: settings.workingHours },
-      conversation: { start: localDateTime('2027-03-03T11:00'), durationMinutes: 60, timeZone: ianaTimeZone('Asia/Kolkata'), place: { kind: 'place', location: 'Whitewater room' } },
+      conversation: { start: localDateTime(`${day}T11:00`), durationMinutes: 60, timeZone: ianaTimeZone('Asia/Kolkata'), place: { kind: 'place', location: 'Whitewater room' } },
     },
     ARJUN,
   );
   const receipt = await svc.bookPlan(plan);
   expect(receipt.complete).toBe(true);
 
-  const booked = await occurrences(PRIYA, DateTime.fromISO('2027-03-01T00:00:00Z'), DateTime.fromISO('2032-01-01T00:00:00Z'), 'India Standard Time');
-  const conversation = booked.find((e) => !e.seriesMasterId && /Arjun/.test(e.subject) && e.start.dateTime.startsWith('2027-03-03'));
-  expect(conversation?.start).toEqual({ dateTime: '2027-03-03T11:00:00.0000000', timeZone: 'India Standard Time' });
-  const reminders = booked.filter((e) => /Arjun/.test(e.subject) && e.start.dateTime > '2027-03-13');
+  const booked = await occurrences(PRIYA, PLAN_DATES.conversation.minus({ days: 2 }).startOf('day'), lastDay.plus({ years: 5 }), 'India Standard Time');
+  const conversation = booked.find((e) => !e.seriesMasterId && /Arjun/.test(e.subject) && e.start.dateTime.startsWith(day));
+  expect(conversation?.start).toEqual({ dateTime: `${day}T11:00:00.0000000`, timeZone: 'India Standard Time' });
+  // The reminders: after the last day.
+  const reminders = booked.filter((e) => /Arjun/.test(e.subject) && e.start.dateTime > lastDay.plus({ days: 1 }).toISODate()!);
   expect(reminders.length).toBeGreaterThan(3);
   for (const r of reminders) {
     const local = DateTime.fromISO(r.start.dateTime, { zone: 'Asia/Kolkata' });
@@ -114,7 +118,7 @@ test('a mailbox without Teams: the wizard is told, and a Teams booking comes bac
   expect(await serviceFor(sandbox, PRIYA).onlineMeetings()).toEqual({ teamsAllowed: true });
   const plan = makePlan(
     sandbox,
-    { manager: { displayName: 'Paul Girard', email: PAUL, workingHours: (await paul.mailboxSettings()).workingHours }, leaver: { ...makePlan(sandbox, {}, JULIEN).leaver, lastWorkingDay: isoDate('2027-03-12') } },
+    { manager: { displayName: 'Paul Girard', email: PAUL, workingHours: (await paul.mailboxSettings()).workingHours }, leaver: { ...makePlan(sandbox, {}, JULIEN).leaver, lastWorkingDay: isoDate(PLAN_DATES.lastDay.toISODate()!) } },
     JULIEN,
   );
   const receipt = await paul.bookPlan(plan);
