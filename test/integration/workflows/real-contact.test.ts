@@ -18,8 +18,7 @@ sandboxPerFile((s) => (sandbox = s));
 // month after it is where the reminder moves, with no weekend to skip (as from Monday 5 April to Wednesday
 // 5 May 2027 with the dates of 2 December 2026). "Now" is two days after the lunch, before the first reminder.
 const { lastDay } = PLAN_DATES;
-let LUNCH = lastDay.plus({ months: 1 }).minus({ days: 7 });
-while (LUNCH.plus({ months: 1 }).weekday > 5) LUNCH = LUNCH.minus({ days: 1 });
+const LUNCH = [7, 8, 9].map((days) => lastDay.plus({ months: 1 }).minus({ days })).find((d) => d.plus({ months: 1 }).weekday <= 5)!;
 const lunchDay = (days = 0): string => LUNCH.plus({ days }).toISODate()!;
 const DUE = LUNCH.plus({ months: 1 }).toISODate()!;
 const NOW = LUNCH.plus({ days: 2, hours: 10 }).toJSDate();
