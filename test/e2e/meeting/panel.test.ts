@@ -17,6 +17,8 @@ import { createAuRevoirService } from '../../../src/workflows';
 import { seriousViolations } from '../helpers/axe';
 import { graph, type Locale, openApp, screenshot, settled, type Stack, stackPerFile, type ThemeName } from '../helpers/harness';
 import { LEAVER, MANAGER } from '../helpers/tab';
+// Dates counted from now (a conversation about three months ahead), so the test does not expire.
+import { PLAN_DATES } from '../../integration/workflows/helpers';
 
 jest.setTimeout(180_000);
 
@@ -42,8 +44,8 @@ const bookMeeting = async (): Promise<{ threadId: string; contactId: string }> =
   const receipt = await svc.bookPlan({
     id: planId('00000000-0000-4000-8000-00000000e2e1'),
     manager: { displayName: MANAGER.name, email: MANAGER.upn, workingHours: DEFAULT_WORKING_HOURS },
-    leaver: { userId: leaver.id, displayName: leaver.displayName, workEmail: leaver.mail, lastWorkingDay: isoDate('2027-03-12'), personalEmail: 'emilie.l@example.org', consentToKeepContact: true },
-    conversation: { start: localDateTime('2027-03-03T14:00'), durationMinutes: 45, timeZone: ianaTimeZone('Europe/Paris'), place: { kind: 'teams' } },
+    leaver: { userId: leaver.id, displayName: leaver.displayName, workEmail: leaver.mail, lastWorkingDay: isoDate(PLAN_DATES.lastDay.toISODate()!), personalEmail: 'emilie.l@example.org', consentToKeepContact: true },
+    conversation: { start: localDateTime(PLAN_DATES.conversation.toFormat("yyyy-MM-dd'T'HH:mm")), durationMinutes: 45, timeZone: ianaTimeZone('Europe/Paris'), place: { kind: 'teams' } },
     agenda: defaultAgenda(AGENDA_LANG),
     prepNotes: '',
     cadence: CADENCE_PRESETS.gentle,
