@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import type { TokenProvider } from '../auth';
 import { AppError } from '../domain/errors';
 import { earliestSuggestion } from '../domain/dates';
 import { langFromLocale } from '../domain/lang';
@@ -14,12 +13,10 @@ import {
   createForgetGateway,
   createDirectoryGateway,
   createPortableGateway,
-  createGraphClient,
   createMailboxStateGateway,
   createRealContactGateway,
   LATER_SCOPES,
   type DirectoryPerson,
-  type FetchImpl,
   type MailboxInfo,
 } from '../graph';
 import { cancelPlan, listAlumni, markReconnected, snooze, stopReminders } from './alumni';
@@ -32,6 +29,7 @@ import { createMailboxState } from './state';
 import { findRealContact, mailMatching, setMailMatching, undoRealContact } from './real-contact';
 import { organisationDepartures } from './hr';
 import { exportContact, exportReminders } from './export';
+import { graphClientFor, guard, type GraphSessionOptions } from './session';
 import type { AuRevoirService, Departure, Person, PlanState } from './service';
 
 export { bookPlan, type BookPlanDeps, type BookPlanOptions } from './book';
@@ -48,14 +46,7 @@ export { bulkPlanId, organisationDepartures } from './hr';
 export { ADDED_DEPARTURES_KEY, mergeLegacyDepartures, parseAddedDepartures } from './added';
 export type * from './service';
 
-export interface AuRevoirServiceOptions {
-  /** Graph's v1.0 root: `https://graph.microsoft.com/v1.0` or the sandbox's `<url>/v1.0`. */
-  readonly graphBaseUrl: string;
-  readonly tokenProvider: TokenProvider;
-  readonly fetchImpl?: FetchImpl;
-  /** Bound and default delay of the SDK's RetryHandler (seconds). */
-  readonly maxRetries?: number;
-  readonly retryDelaySeconds?: number;
+export interface AuRevoirServiceOptions extends GraphSessionOptions {
   /**
    * Unfinished bookings remembered across reloads and devices (journal.ts). Without one, only this
    * session's attempts are known, and a booking retried after a reload may create a second contact.
@@ -90,14 +81,6 @@ const checked = (plan: Plan): Plan => {
   });
 };
 
-/** Runs `fn`, turning anything thrown into an AppError: the apps only ever see AppErrors. */
-const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
-  try {
-    return await fn();
-  } catch (e) {
-    throw AppError.from(e);
-  }
-};
 
 const toPerson = (p: DirectoryPerson, photoDataUrl?: string): Person => ({
   id: p.id,
@@ -113,13 +96,7 @@ const toPerson = (p: DirectoryPerson, photoDataUrl?: string): Person => ({
  * shared through a module: the base URL and the token provider are injected.
  */
 export const createAuRevoirService = (options: AuRevoirServiceOptions): AuRevoirServiceExt => {
-  const graph = createGraphClient({
-    baseUrl: options.graphBaseUrl,
-    tokenProvider: options.tokenProvider,
-    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
-  });
+  const graph = graphClientFor(options);
   const directory = createDirectoryGateway(graph);
   const calendar = createCalendarGateway(graph);
   const contacts = createContactsGateway(graph);

@@ -3,14 +3,13 @@ import { isLang, type Lang, type PlanId } from '../domain/types';
 import {
   createCalendarGateway,
   createContactsGateway,
-  createGraphClient,
   createMeetingGateway,
   type ContactsGateway,
   type MeetingGateway,
 } from '../graph';
 import { AppError } from '../domain/errors';
 import { markReconnected, type AlumniDeps } from './alumni';
-import type { AuRevoirServiceOptions } from './index';
+import { graphClientFor, guard, type GraphSessionOptions } from './session';
 
 /** The exit conversation a Teams meeting belongs to, as the side panel needs it. */
 export interface MeetingPlan {
@@ -75,23 +74,10 @@ export interface MeetingService {
   keepSummary(input: { contactId: string; summary: string; covered: readonly string[]; lang: Lang; at: Date }): Promise<void>;
 }
 
-const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
-  try {
-    return await fn();
-  } catch (e) {
-    throw AppError.from(e);
-  }
-};
 
 /** The side panel's service: its own Graph client, as each page has one. */
-export const createMeetingService = (options: AuRevoirServiceOptions): MeetingService => {
-  const graph = createGraphClient({
-    baseUrl: options.graphBaseUrl,
-    tokenProvider: options.tokenProvider,
-    ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
-    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
-  });
+export const createMeetingService = (options: GraphSessionOptions): MeetingService => {
+  const graph = graphClientFor(options);
   const contacts = createContactsGateway(graph);
   const deps = { meeting: createMeetingGateway(graph), contacts, calendar: createCalendarGateway(graph) };
   return {
