@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../fixtures/ports';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
@@ -35,15 +35,6 @@ const get = (url: string, ca?: Buffer): Promise<Answer> =>
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, issuer: peer?.issuer ?? '', subjectAltName: peer?.subjectAltName ?? '' }));
     });
     req.on('error', reject);
-  });
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
   });
 
 let home: string;

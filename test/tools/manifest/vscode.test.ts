@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../../fixtures/ports';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -246,15 +246,6 @@ describe('"Start application", run as VS Code runs it', () => {
       await exited;
     }
   };
-
-  const freePort = (): Promise<number> =>
-    new Promise((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as AddressInfo;
-        s.close(() => resolve(port));
-      });
-    });
 
   const status = (url: string, ca: Buffer): Promise<number> =>
     new Promise((resolve, reject) => {
