@@ -82,32 +82,42 @@ export interface TeamsSdk {
 // Loaded only inside Teams: importing teams-js fetches a file from Microsoft's CDN.
 const loadTeamsSdk = async (): Promise<TeamsSdk> => (await import('@microsoft/teams-js')) as unknown as TeamsSdk;
 
+/**
+ * What every page inside Teams takes from teams-js the same way (the tab here, the meeting guide in
+ * ./meeting.ts): the theme, followed live; the language; who is signed in; and "ready".
+ */
+export const teamsBasics = (
+  app: Pick<TeamsSdk['app'], 'registerOnThemeChangeHandler' | 'notifySuccess'>,
+  context: { app: { theme: string; locale: string }; user?: { userPrincipalName?: string } },
+): Pick<TabHost, 'theme' | 'lang' | 'userPrincipalName' | 'onThemeChange' | 'notifyReady'> => {
+  // teams-js keeps one theme handler; fan it out so several components can listen.
+  const listeners = new Set<(t: HostTheme) => void>();
+  app.registerOnThemeChangeHandler((theme) => {
+    for (const l of listeners) l(hostTheme(theme));
+  });
+  return {
+    theme: hostTheme(context.app.theme),
+    lang: langFromLocale(context.app.locale),
+    ...(context.user?.userPrincipalName ? { userPrincipalName: context.user.userPrincipalName } : {}),
+    onThemeChange: (handler) => {
+      listeners.add(handler);
+      return () => listeners.delete(handler);
+    },
+    notifyReady: () => {
+      void Promise.resolve(app.notifySuccess()).catch((e: unknown) => {
+        // Not worth failing the app over: Teams only keeps its spinner a little longer.
+        console.warn('Teams notifySuccess failed', e);
+      });
+    },
+  };
+};
+
 export const teamsHost = async (sdk: TeamsSdk): Promise<TabHost> => {
   try {
     await sdk.app.initialize();
     const context = await sdk.app.getContext();
-    // teams-js keeps one theme handler; fan it out so several components can listen.
-    const listeners = new Set<(t: HostTheme) => void>();
-    sdk.app.registerOnThemeChangeHandler((theme) => {
-      for (const l of listeners) l(hostTheme(theme));
-    });
-    return {
-      kind: 'teams',
-      theme: hostTheme(context.app.theme),
-      lang: langFromLocale(context.app.locale),
-      ...(context.user?.userPrincipalName ? { userPrincipalName: context.user.userPrincipalName } : {}),
-      ...(context.user?.loginHint ?? context.user?.userPrincipalName ? { loginHint: context.user?.loginHint ?? context.user?.userPrincipalName } : {}),
-      onThemeChange: (handler) => {
-        listeners.add(handler);
-        return () => listeners.delete(handler);
-      },
-      notifyReady: () => {
-        void Promise.resolve(sdk.app.notifySuccess()).catch((e: unknown) => {
-          // Not worth failing the app over: Teams only keeps its spinner a little longer.
-          console.warn('Teams notifySuccess failed', e);
-        });
-      },
-    };
+    const hint = context.user?.loginHint ?? context.user?.userPrincipalName;
+    return { kind: 'teams', ...teamsBasics(sdk.app, context), ...(hint ? { loginHint: hint } : {}) };
   } catch (e: unknown) {
     throw new AppError({ code: 'host.unsupported', detail: 'Teams context unavailable', cause: e });
   }

@@ -1,7 +1,8 @@
 import { AppError } from '../../domain/errors';
 import type { Lang } from '../../domain/types';
 import { langFromLocale } from '../../domain/lang';
-import { hostTheme, isTeamsPage, type HostTheme, type PageLocation, type PageWindow } from './host';
+import { colourPreferences, pageTheme } from '../theme';
+import { isTeamsPage, teamsBasics, type HostTheme, type PageLocation, type PageWindow } from './host';
 
 /**
  * What the meeting side panel needs from Teams: where it is (the meeting's chat thread), the theme,
@@ -83,13 +84,16 @@ export const threadIdFromMeetingId = (meetingId: string | undefined): string | u
   }
 };
 
-/** Plain browser (the demo and e2e): `?chat=19:meeting_…@thread.v2&theme=…&locale=…`. */
+/**
+ * Plain browser (the demo and e2e): `?chat=19:meeting_…@thread.v2&theme=…&locale=…`. The theme follows the
+ * tab's rule (`?theme=`, else the system's preference), which is also the one the page's shell painted in.
+ */
 export const browserMeetingHost = (location: PageLocation, win: PageWindow): MeetingHost => {
   const params = new URLSearchParams(location.search);
   const chat = params.get('chat') ?? undefined;
   return {
     kind: 'browser',
-    theme: hostTheme(params.get('theme')),
+    theme: pageTheme(location.search, colourPreferences(win)),
     lang: langFromLocale(params.get('locale') ?? win.navigator?.language),
     frame: params.get('frame') === 'settings' ? 'settings' : 'content',
     ...(chat && THREAD.test(chat) ? { threadId: THREAD.exec(chat)![0] } : {}),
@@ -107,29 +111,13 @@ export const teamsMeetingHost = async (sdk: MeetingSdk): Promise<MeetingHost> =>
   } catch (e: unknown) {
     throw new AppError({ code: 'host.unsupported', detail: 'Teams meeting context unavailable', cause: e });
   }
-  const listeners = new Set<(t: HostTheme) => void>();
-  sdk.app.registerOnThemeChangeHandler((theme) => {
-    for (const l of listeners) l(hostTheme(theme));
-  });
   const chatThread = context.chat?.id && THREAD.exec(context.chat.id)?.[0];
   const threadId = chatThread || threadIdFromMeetingId(context.meeting?.id);
   return {
     kind: 'teams',
-    theme: hostTheme(context.app.theme),
-    lang: langFromLocale(context.app.locale),
+    ...teamsBasics(sdk.app, context),
     frame: context.page?.frameContext === 'settings' ? 'settings' : 'content',
     ...(threadId ? { threadId } : {}),
-    ...(context.user?.userPrincipalName ? { userPrincipalName: context.user.userPrincipalName } : {}),
-    onThemeChange: (handler) => {
-      listeners.add(handler);
-      return () => listeners.delete(handler);
-    },
-    notifyReady: () => {
-      void Promise.resolve(sdk.app.notifySuccess()).catch((e: unknown) => {
-        // Teams only keeps its spinner a little longer.
-        console.warn('Teams notifySuccess failed', e);
-      });
-    },
     offerTabConfig: async (config) => {
       // "Build tabs for meetings" / configurable tabs: the configuration page registers a save
       // handler that calls setConfig, then enables Save with setValidityState(true).

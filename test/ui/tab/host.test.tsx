@@ -1,4 +1,4 @@
-import { browserHost, connectTabHost, hostTheme, isTeamsPage, type TeamsSdk } from '../../../src/hosts/teams';
+import { browserHost, browserMeetingHost, connectTabHost, hostTheme, isTeamsPage, type TeamsSdk } from '../../../src/hosts/teams';
 
 const framed = { self: {}, top: {} };
 const topLevel = (() => {
@@ -45,6 +45,16 @@ describe('Teams host detection', () => {
     expect(browserHost({ search: '?theme=contrast&locale=en' }, { ...topLevel, navigator: { language: 'fr-FR' } })).toMatchObject({ theme: 'contrast', lang: 'en' });
     expect(browserHost({ search: '' }, { ...topLevel, navigator: { language: 'fr-CA' } })).toMatchObject({ theme: 'default', lang: 'fr' });
     expect(browserHost({ search: '?theme=purple' }, { ...topLevel, navigator: { language: 'de-DE' } })).toMatchObject({ theme: 'default', lang: 'en' });
+  });
+
+  // The meeting guide's page in a plain browser reads its theme as the tab does (and as the page's shell
+  // painted it): before, it ignored the system's dark preference, and the guide flashed light over dark.
+  it('the meeting guide in a plain browser takes the theme by the same rule as the tab', () => {
+    const dark = { ...topLevel, navigator: { language: 'en-GB' }, matchMedia: (q: string) => ({ matches: q === '(prefers-color-scheme: dark)' }) };
+    for (const search of ['', '?theme={theme}', '?theme=contrast']) {
+      expect(browserMeetingHost({ search }, dark).theme).toBe(browserHost({ search }, dark).theme);
+    }
+    expect(browserMeetingHost({ search: '' }, dark).theme).toBe('dark');
   });
 
   it('maps Teams themes, unknown ones to light (locales: test/unit/facts/lang.test.ts)', () => {
