@@ -96,6 +96,19 @@ export const loadConfig = (env: ConfigEnv, overrides: { readonly sandboxUrl?: st
 };
 
 /**
+ * What the build put in, for the pages' entries: webpack's DefinePlugin (webpack.config.js) replaces each
+ * `process.env.AU_REVOIR_*` expression below with its value at build time. A function, so that nothing
+ * reads process.env when the module is merely imported.
+ */
+export const buildDefines = (): ConfigEnv => ({
+  AU_REVOIR_MODE: process.env.AU_REVOIR_MODE,
+  AU_REVOIR_SANDBOX_URL: process.env.AU_REVOIR_SANDBOX_URL,
+  AU_REVOIR_GRAPH_URL: process.env.AU_REVOIR_GRAPH_URL,
+  AU_REVOIR_CLIENT_ID: process.env.AU_REVOIR_CLIENT_ID,
+  AU_REVOIR_AUTHORITY: process.env.AU_REVOIR_AUTHORITY,
+});
+
+/**
  * For the apps: the build-time defines plus, in sandbox mode, `?sandbox=` from the page URL.
  * `defines` is what webpack put in process.env (pass `process.env` from the app's entry).
  */

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browserMeetingHost, connectMeetingHost } from '../../hosts/teams';
 import { AppProviders, ErrorBanner, LoadingState } from '../../ui';
 import { MeetingApp } from './MeetingApp';
+import { buildDefines } from '../../config';
 
 // Entry of the meeting side panel (dist/meeting.html): host -> app (config and service inside).
 const container = document.getElementById('root');
@@ -21,14 +22,7 @@ const start = async (el: HTMLElement): Promise<void> => {
         host={host}
         location={window.location}
         session={window.sessionStorage}
-        defines={{
-          // webpack's DefinePlugin replaces each of these expressions literally.
-          AU_REVOIR_MODE: process.env.AU_REVOIR_MODE,
-          AU_REVOIR_SANDBOX_URL: process.env.AU_REVOIR_SANDBOX_URL,
-          AU_REVOIR_GRAPH_URL: process.env.AU_REVOIR_GRAPH_URL,
-          AU_REVOIR_CLIENT_ID: process.env.AU_REVOIR_CLIENT_ID,
-          AU_REVOIR_AUTHORITY: process.env.AU_REVOIR_AUTHORITY,
-        }}
+        defines={buildDefines()}
       />,
     );
   } catch (e: unknown) {

@@ -1,7 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import packageJson from '../../../package.json';
 import { listSandboxUsers } from '../../auth';
-import { readConfigFromPage } from '../../config';
+import { buildDefines, readConfigFromPage } from '../../config';
 import { ABOUT } from '../../domain/about';
 import { browserHost, connectTabHost } from '../../hosts/teams';
 import { AppProviders, ErrorBanner } from '../../ui';
@@ -61,14 +61,7 @@ const start = async (el: HTMLElement): Promise<void> => {
   let root: Root | undefined;
   const early = browserHost(window.location, window);
   try {
-    // webpack's DefinePlugin replaces each `process.env.AU_REVOIR_*` expression at build time.
-    const config = readConfigFromPage(window.location, {
-      AU_REVOIR_MODE: process.env.AU_REVOIR_MODE,
-      AU_REVOIR_SANDBOX_URL: process.env.AU_REVOIR_SANDBOX_URL,
-      AU_REVOIR_GRAPH_URL: process.env.AU_REVOIR_GRAPH_URL,
-      AU_REVOIR_CLIENT_ID: process.env.AU_REVOIR_CLIENT_ID,
-      AU_REVOIR_AUTHORITY: process.env.AU_REVOIR_AUTHORITY,
-    });
+    const config = readConfigFromPage(window.location, buildDefines());
     // The demo's "Sign in as" list, asked for now, while React and the host are still starting,
     // rather than when the picker mounts (measured: it left ~300 ms after the script ran), and
     // answered from the page's own early request (tab-early.ts) when it made one for this address.
