@@ -15,7 +15,7 @@ jest.setTimeout(180_000);
 let stack: Stack;
 let opened: Opened | undefined;
 stackPerFile((s) => (stack = s), { fresh: true });
-// The built pages carry their CSP: every flow runs under it and must not trip it.
+// The built pages carry their CSP: every flow runs under it, and stackPerFile fails a test that trips it.
 closeAfterEach(() => {
   const o = opened;
   opened = undefined;
